@@ -1,0 +1,106 @@
+"""The `policypress` command: check, build, serve."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .errors import ContentErrors
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve()
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    return dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+
+
+def _report(errors: ContentErrors) -> int:
+    for error in errors.errors:
+        print(error, file=sys.stderr)
+    count = len(errors.errors)
+    print(f"{count} error{'s' if count != 1 else ''}; nothing was published.", file=sys.stderr)
+    return 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .content import load_site
+
+    try:
+        site = load_site(_root(args))
+    except ContentErrors as errors:
+        return _report(errors)
+    clauses = sum(len(d.clauses) for d in site.documents)
+    parameters = sum(len(d.parameters) for d in site.documents)
+    print(f"ok: {len(site.documents)} document(s), {clauses} clauses, {parameters} parameters, {len(site.glossary)} glossary terms")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    try:
+        out = build_site(_root(args), today=_today(args), quiet=args.quiet)
+    except ContentErrors as errors:
+        return _report(errors)
+    print(f"built {out}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(_root(args), host=args.host, port=args.port, today=_today(args))
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policypress",
+        description="Publish policy documents as a searchable bilingual (中文/English) site.",
+    )
+    parser.add_argument("--root", default=".", help="project folder holding policy/, docs/ and mkdocs.yml (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="validate all content and list every problem",
+        description="Validate policy/ and docs/ against the schema. Prints one line per problem, "
+        "'file:line: what is wrong — how to fix it', and exits 1 when there is any.",
+    )
+    check.set_defaults(func=cmd_check)
+
+    build = commands.add_parser(
+        "build",
+        help="check, then build the site into build/site",
+        description="Check the content, generate the docs tree in build/docs, render it with MkDocs "
+        "into a temporary folder and, only if everything succeeded (including the search self-check), "
+        "replace build/site with it. On any error the previous build/site is left as it was.",
+    )
+    build.add_argument("--today", help="build as if today were this date (YYYY-MM-DD); decides the validity banners")
+    build.add_argument("--quiet", action="store_true", help="print only errors")
+    build.set_defaults(func=cmd_build)
+
+    serve = commands.add_parser(
+        "serve",
+        help="build and serve the site, rebuilding when policy/ or docs/ change",
+        description="Build the site, serve build/site at http://HOST:PORT and rebuild whenever a file "
+        "under policy/, docs/ or mkdocs.yml changes; open pages reload themselves. A build with errors "
+        "prints them and keeps serving the last good site.",
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--today", help="serve as if today were this date (YYYY-MM-DD)")
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

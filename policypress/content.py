@@ -1,0 +1,490 @@
+"""Load policy/ and docs/ into one validated model, or report every error found.
+
+Shape and types are checked by `schema.py`; this module checks what needs the whole tree:
+counterparts in both languages, cross references, parameter references and quotes, figures
+typed where a parameter holds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .errors import ErrorSink
+from .parameters import Parameter
+from .schema_errors import validate
+from .yamlsource import Located, MarkdownSource, SourceError, parse_front_matter, parse_yaml, read_text
+
+LANGS = ("zh", "en")
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+
+
+@dataclass
+class Clause:
+    id: str
+    doc_id: str
+    stem: str
+    meta: schema.ClauseZh
+    en: schema.ClauseEn
+    body: dict[str, str]
+    body_line: dict[str, int]
+    paths: dict[str, Path]
+    front: dict[str, Located]
+
+    def title(self, lang: str) -> str:
+        return self.meta.title if lang == "zh" else self.en.title
+
+    def summary(self, lang: str) -> str:
+        return self.meta.summary if lang == "zh" else self.en.summary
+
+    def apply(self, lang: str) -> schema.Apply | None:
+        return self.meta.apply if lang == "zh" else self.en.apply
+
+
+@dataclass
+class PolicyDocument:
+    meta: schema.DocumentMeta
+    path: Path
+    clauses: list[Clause]
+    parameters: dict[str, Parameter]
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return next((c for c in self.clauses if c.id == clause_id), None)
+
+    def reference_date(self, today: dt.date) -> dt.date:
+        """The day whose figures the site shows: today, kept within the document's validity."""
+        day = max(today, self.meta.effective)
+        return min(day, self.meta.expires) if self.meta.expires else day
+
+
+@dataclass
+class Page:
+    """A hand-written page from docs/<lang>/."""
+
+    slug: str
+    meta: dict[str, schema.PageMeta]
+    body: dict[str, str]
+
+
+@dataclass
+class Site:
+    root: Path
+    vocabulary: schema.Vocabulary
+    glossary: list[schema.GlossaryTerm]
+    documents: list[PolicyDocument]
+    pages: list[Page] = field(default_factory=list)
+
+    def document(self, doc_id: str) -> PolicyDocument | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+
+def load_site(root: Path) -> Site:
+    """Load and validate everything under `root`; raises ContentErrors listing every problem."""
+    sink = ErrorSink(root)
+    policy = root / "policy"
+    vocabulary = _load_model(policy / "vocabulary.yaml", schema.Vocabulary, sink)
+    glossary = _load_glossary(policy / "glossary.yaml", sink)
+    documents = [
+        doc
+        for folder in sorted(p.parent for p in policy.glob("*/document.yaml"))
+        if (doc := _load_document(folder, sink, vocabulary)) is not None
+    ]
+    pages = _load_pages(root / "docs", sink)
+    sink.raise_if_any()
+    return Site(root, vocabulary, glossary, documents, pages)
+
+
+# --- single files -------------------------------------------------------------------------
+
+
+def _read_yaml(path: Path, sink: ErrorSink) -> Located | None:
+    if not path.exists():
+        sink.add(path, 1, "the file is missing", "create it (see policy/README.md)")
+        return None
+    try:
+        return parse_yaml(read_text(path))
+    except SourceError as exc:
+        sink.add(path, exc.line, exc.problem, exc.fix)
+        return None
+
+
+def _read_markdown(path: Path, sink: ErrorSink) -> MarkdownSource | None:
+    try:
+        return parse_front_matter(read_text(path))
+    except SourceError as exc:
+        sink.add(path, exc.line, exc.problem, exc.fix)
+        return None
+
+
+def _load_model(path: Path, model: type, sink: ErrorSink):
+    located = _read_yaml(path, sink)
+    if located is None:
+        return None
+    return validate(model, located, path, sink)
+
+
+def _load_glossary(path: Path, sink: ErrorSink) -> list[schema.GlossaryTerm]:
+    located = _read_yaml(path, sink)
+    if located is None:
+        return []
+    if not isinstance(located.data, list):
+        sink.add(path, 1, "the glossary is not a list of terms", "write each term as '- zh: …' with en and definition")
+        return []
+    terms, seen = [], {}
+    for index in range(len(located.data)):
+        term = validate(schema.GlossaryTerm, located, path, sink, prefix=(index,))
+        if term is None:
+            continue
+        line = located.line((index,))
+        if term.zh in seen:
+            sink.add(path, line, f"the term '{term.zh}' is listed twice (first on line {seen[term.zh]})", "keep one entry")
+            continue
+        seen[term.zh] = line
+        terms.append(term)
+    return terms
+
+
+# --- a document -------------------------------------------------------------------------
+
+
+def _load_document(folder: Path, sink: ErrorSink, vocabulary: schema.Vocabulary | None) -> PolicyDocument | None:
+    path = folder / "document.yaml"
+    located = _read_yaml(path, sink)
+    meta = validate(schema.DocumentMeta, located, path, sink) if located else None
+    if meta is None:
+        return None
+    if meta.id != folder.name:
+        sink.add(path, located.line(("id",)), f"id '{meta.id}' differs from the folder name '{folder.name}'", f"rename the folder or set id: {folder.name}")
+    parameters = _load_parameters(folder / "parameters", sink)
+    clauses = _load_clauses(folder, meta, sink)
+    doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters)
+    _check_document(doc, located, sink, vocabulary)
+    return doc
+
+
+def _load_parameters(folder: Path, sink: ErrorSink) -> dict[str, Parameter]:
+    parameters: dict[str, Parameter] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        located = _read_yaml(path, sink)
+        if located is None:
+            continue
+        if not isinstance(located.data, dict):
+            sink.add(path, 1, "the file is not a set of parameters", "write 'name:' then its label, unit, status, reference and values")
+            continue
+        _collect_parameters(path, located, (), path.stem, parameters, sink)
+    return parameters
+
+
+def _collect_parameters(path: Path, located: Located, prefix: tuple, name: str, out: dict, sink: ErrorSink) -> None:
+    node = located.data
+    for key in prefix:
+        node = node[key]
+    if isinstance(node, dict) and "values" in node:
+        spec = validate(schema.ParameterSpec, located, path, sink, prefix=prefix)
+        if spec is not None:
+            value_lines = {since: located.line(prefix + ("values", since)) for since in spec.values}
+            out[name] = Parameter.from_spec(name, spec, path, located.line(prefix), value_lines)
+        return
+    if not isinstance(node, dict) or not node:
+        sink.add(
+            path,
+            located.line(prefix),
+            f"'{name}' is neither a parameter nor a group of parameters",
+            "give it label, unit, status, reference and values (see policy/README.md)",
+        )
+        return
+    for key in node:
+        _collect_parameters(path, located, prefix + (key,), f"{name}.{key}", out, sink)
+
+
+def _load_clauses(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> list[Clause]:
+    stems = {p.name.removesuffix(f".{lang}.md") for lang in LANGS for p in folder.glob(f"*.{lang}.md")}
+    clauses = []
+    for stem in sorted(stems):
+        paths = {lang: folder / f"{stem}.{lang}.md" for lang in LANGS}
+        if not paths["en"].exists():
+            sink.add(paths["zh"], 1, "this clause has no English counterpart", f"create {paths['en'].name} with id, title, summary and the translated text")
+            continue
+        if not paths["zh"].exists():
+            sink.add(paths["en"], 1, "this English clause has no Chinese original", f"create {paths['zh'].name} with the official text, or delete this file")
+            continue
+        sources = {lang: _read_markdown(paths[lang], sink) for lang in LANGS}
+        if None in sources.values():
+            continue
+        zh = validate(schema.ClauseZh, sources["zh"].front, paths["zh"], sink)
+        en = validate(schema.ClauseEn, sources["en"].front, paths["en"], sink)
+        if zh is None or en is None:
+            continue
+        if en.id != zh.id:
+            sink.add(paths["en"], sources["en"].front.line(("id",)), f"id '{en.id}' differs from the Chinese file's id '{zh.id}'", f"set id: {zh.id}")
+            continue
+        clause = Clause(
+            zh.id,
+            meta.id,
+            stem,
+            zh,
+            en,
+            {lang: sources[lang].body.strip("\n") for lang in LANGS},
+            {lang: sources[lang].body_first_line + _leading_blank_lines(sources[lang].body) for lang in LANGS},
+            paths,
+            {lang: sources[lang].front for lang in LANGS},
+        )
+        for lang in LANGS:
+            if not clause.body[lang].strip():
+                sink.add(paths[lang], sources[lang].body_first_line - 1, "the clause has no text", "write the text below the closing '---'")
+        _check_apply_mirrors(clause, sink)
+        clauses.append(clause)
+    return clauses
+
+
+def _leading_blank_lines(body: str) -> int:
+    return len(body) - len(body.lstrip("\n"))
+
+
+def _check_apply_mirrors(clause: Clause, sink: ErrorSink) -> None:
+    zh, en = clause.meta.apply, clause.en.apply
+    for key in ("where", "documents", "reviewed_by"):
+        has_zh = zh is not None and getattr(zh, key) is not None
+        has_en = en is not None and getattr(en, key) is not None
+        if has_zh and not has_en:
+            sink.add(clause.paths["en"], clause.front["en"].line(("apply",)), f"apply.{key} has no English translation", f"add apply.{key} as in {clause.paths['zh'].name}")
+        elif has_en and not has_zh:
+            sink.add(clause.paths["zh"], clause.front["zh"].line(("apply",)), f"apply.{key} is in English only", f"add apply.{key} in Chinese, or remove it from {clause.paths['en'].name}")
+        elif key == "documents" and has_zh and len(zh.documents) != len(en.documents):
+            sink.add(clause.paths["en"], clause.front["en"].line(("apply", "documents")), "apply.documents lists a different number of items than the Chinese file", "translate each item once, in the same order")
+
+
+# --- cross references -------------------------------------------------------------------
+
+
+def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, vocabulary: schema.Vocabulary | None) -> None:
+    meta, path = doc.meta, doc.path
+    part_ids = {p.id for p in meta.parts}
+    actions = {a.id: a for a in meta.actions}
+    clause_ids: dict[str, Clause] = {}
+    orders: dict[int, Clause] = {}
+
+    for index, action in enumerate(meta.actions):
+        if action.part not in part_ids:
+            sink.add(path, located.line(("actions", index, "part")), f"unknown part '{action.part}'", f"use one of: {', '.join(sorted(part_ids))}")
+
+    for clause in doc.clauses:
+        zh_path, front = clause.paths["zh"], clause.front["zh"]
+        if clause.id in clause_ids:
+            other = clause_ids[clause.id]
+            sink.add(zh_path, front.line(("id",)), f"duplicate clause id '{clause.id}' (also in {sink.rel(other.paths['zh'])})", "give each clause its own id")
+            continue
+        clause_ids[clause.id] = clause
+        if clause.meta.order in orders:
+            sink.add(zh_path, front.line(("order",)), f"order {clause.meta.order} is also used by '{orders[clause.meta.order].id}'", "give each clause its own position")
+        orders[clause.meta.order] = clause
+        if clause.meta.part not in part_ids:
+            sink.add(zh_path, front.line(("part",)), f"unknown part '{clause.meta.part}'", f"use one of the parts in document.yaml: {', '.join(sorted(part_ids))}")
+        action = clause.meta.action
+        if action is not None and action not in actions:
+            sink.add(zh_path, front.line(("action",)), f"unknown action '{action}'", f"use one of the actions in document.yaml: {', '.join(sorted(actions))}")
+        elif action is not None and actions[action].part != clause.meta.part:
+            sink.add(zh_path, front.line(("action",)), f"action '{action}' belongs to part '{actions[action].part}', not '{clause.meta.part}'", "correct the part or the action")
+        if vocabulary is not None:
+            for field_name, known in (("target_groups", vocabulary.target_groups), ("benefit_types", vocabulary.benefit_types)):
+                for index, value in enumerate(getattr(clause.meta, field_name)):
+                    if value not in known:
+                        sink.add(zh_path, front.line((field_name, index)), f"unknown {field_name[:-1].replace('_', ' ')} '{value}'", f"use one of the ids in policy/vocabulary.yaml: {', '.join(known)}")
+        for index, name in enumerate(clause.meta.amounts):
+            if name not in doc.parameters:
+                sink.add(zh_path, front.line(("amounts", index)), f"unknown parameter '{name}'", _parameter_hint(name, doc))
+
+    for clause in doc.clauses:
+        for index, other in enumerate(clause.meta.related):
+            if other not in clause_ids:
+                sink.add(clause.paths["zh"], clause.front["zh"].line(("related", index)), f"unknown clause '{other}' in related", "use the id of a clause of this document")
+            elif other == clause.id:
+                sink.add(clause.paths["zh"], clause.front["zh"].line(("related", index)), "a clause cannot be related to itself", "remove it from related")
+        _check_texts(clause, doc, sink)
+
+    for index, attachment in enumerate(meta.attachments):
+        if attachment.clause not in clause_ids:
+            sink.add(path, located.line(("attachments", index, "clause")), f"unknown clause '{attachment.clause}'", "name the clause file that holds the attachment")
+
+    for parameter in doc.parameters.values():
+        _check_parameter(parameter, clause_ids, sink)
+
+
+def _parameter_hint(name: str, doc: PolicyDocument) -> str:
+    close = [n for n in doc.parameters if n.split(".")[0] == name.split(".")[0]]
+    listing = ", ".join(close[:6]) if close else ", ".join(sorted({n.split('.')[0] for n in doc.parameters}))
+    return f"use a parameter defined under {sink_rel_parameters(doc)} (e.g. {listing})"
+
+
+def sink_rel_parameters(doc: PolicyDocument) -> str:
+    return f"policy/{doc.id}/parameters/"
+
+
+def _check_parameter(parameter: Parameter, clauses: dict[str, Clause], sink: ErrorSink) -> None:
+    if not parameter.entries and parameter.status != "unset":
+        sink.add(parameter.path, parameter.line, f"'{parameter.name}' has no values", "add a dated value, or set status: unset")
+    if parameter.status == "unset" and parameter.all_values():
+        sink.add(parameter.path, parameter.line, f"'{parameter.name}' is unset but has values", "set its status (official, reference or interpretation), or remove the values")
+    if parameter.status == "unset" and parameter.reference is None:
+        sink.add(parameter.path, parameter.line, f"'{parameter.name}' has no reference", "add 'reference:' naming where the figure will come from")
+    for entry in parameter.entries:
+        if entry.value is None:
+            continue
+        reference = entry.reference
+        if reference is None:
+            sink.add(parameter.path, entry.line, f"the value of '{parameter.name}' from {entry.since} has no reference", "add 'reference:' with the document (and clause or link) it comes from")
+            continue
+        if reference.clause is not None and reference.clause not in clauses:
+            sink.add(parameter.path, entry.line, f"the reference of '{parameter.name}' names unknown clause '{reference.clause}'", "use the id of a clause of this document")
+            continue
+        if entry.status == "official":
+            if reference.clause is None or reference.quote is None:
+                sink.add(parameter.path, entry.line, f"official figure '{parameter.name}' does not say where the notice states it", "add reference.clause and reference.quote (the words of the clause that state it)")
+            elif _squash(reference.quote) not in _squash(clauses[reference.clause].body["zh"]):
+                sink.add(parameter.path, entry.line, f"the quote '{reference.quote}' is not in the official text of '{reference.clause}'", "copy the words exactly from the clause's .zh.md file")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# --- texts: placeholders and typed figures ------------------------------------------------
+
+UNIT_WORDS = {
+    "money": r"万元|亿元|元|yuan",
+    "percent": r"%|％|个百分点|percentage points?|per ?cent",
+    "people": r"人|people|persons?|posts?",
+    "months": r"个月|months?",
+    "years": r"年|years?",
+    "days": r"天|日|days?",
+    "age": r"周岁|岁",
+    "times": r"次|times",
+    "hours": r"小时|hours?",
+}
+UNIT_FAMILY = {
+    "yuan": "money",
+    "yuan-per-person": "money",
+    "yuan-per-month": "money",
+    "yuan-per-hour": "money",
+    "yuan-per-year": "money",
+    "ten-thousand-yuan": "money",
+    "percent": "percent",
+    "percentage-points": "percent",
+    "ratio": "percent",
+    "people": "people",
+    "posts": "people",
+    "months": "months",
+    "years": "years",
+    "days": "days",
+    "age": "age",
+    "times-per-year": "times",
+    "hours-per-month": "hours",
+}
+FIGURE = re.compile(
+    r"(?<![\d.,/])(\d[\d,]*(?:\.\d+)?)\s*(" + "|".join(UNIT_WORDS.values()) + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _typed_figures(text: str) -> list[tuple[str, str, object]]:
+    """Figures with a unit typed into text: (as typed, unit family, comparable value)."""
+    from decimal import Decimal
+
+    found = []
+    for match in FIGURE.finditer(text):
+        number = Decimal(match.group(1).replace(",", ""))
+        word = match.group(2).lower()
+        family = next(f for f, pattern in UNIT_WORDS.items() if re.fullmatch(pattern, word, re.IGNORECASE))
+        if family == "years" and 1900 <= number <= 2100:
+            continue  # a calendar year, not a duration
+        if word == "万元":
+            number *= 10_000
+        elif word == "亿元":
+            number *= 100_000_000
+        found.append((match.group(0), family, number))
+    return found
+
+
+def _comparable(parameter: Parameter) -> set:
+    from decimal import Decimal
+
+    values = set()
+    for value in parameter.all_values():
+        number = Decimal(value.numerator) / Decimal(value.denominator) if hasattr(value, "denominator") and not isinstance(value, int) else Decimal(value)
+        values.add(number * 100 if parameter.unit == "ratio" else number)
+        if parameter.unit == "ten-thousand-yuan":
+            values.add(number * 10_000)
+    return values
+
+
+def _text_fields(clause: Clause, lang: str) -> list[tuple[str, int]]:
+    """(text, line) of every translated text of a clause in `lang`, body excluded."""
+    front = clause.front[lang]
+    meta = clause.meta if lang == "zh" else clause.en
+    fields = [(meta.summary, front.line(("summary",))), (meta.title, front.line(("title",)))]
+    if meta.apply is not None:
+        for key in ("where", "reviewed_by"):
+            if getattr(meta.apply, key):
+                fields.append((getattr(meta.apply, key), front.line(("apply", key))))
+        for index, item in enumerate(meta.apply.documents or []):
+            fields.append((item, front.line(("apply", "documents", index))))
+    return fields
+
+
+def _check_texts(clause: Clause, doc: PolicyDocument, sink: ErrorSink) -> None:
+    families: dict[str, list[tuple[set, str]]] = {}
+    for parameter in doc.parameters.values():
+        family = UNIT_FAMILY.get(parameter.unit)
+        if family:
+            families.setdefault(family, []).append((_comparable(parameter), parameter.name))
+
+    def check(text: str, line: int, path: Path, official: bool = False) -> None:
+        for match in PLACEHOLDER.finditer(text):
+            at = line + text[: match.start()].count("\n")
+            if match.group(1) not in doc.parameters:
+                sink.add(path, at, f"unknown parameter '{match.group(1)}'", _parameter_hint(match.group(1), doc))
+        if official:
+            return  # the official text quotes the notice, figures included
+        for typed, family, number in _typed_figures(PLACEHOLDER.sub("", text)):
+            holders = [name for values, name in families.get(family, []) if number in values]
+            if holders:
+                at = line + text[: text.find(typed)].count("\n") if typed in text else line
+                names = " or ".join(f"{{{{ {name} }}}}" for name in holders[:3])
+                sink.add(path, at, f"the figure '{typed}' is typed into the text, but a parameter holds it", f"write {names} instead, so the site always shows the current value")
+
+    for lang in LANGS:
+        for text, line in _text_fields(clause, lang):
+            check(text, line, clause.paths[lang])
+    check(clause.body["zh"], clause.body_line["zh"], clause.paths["zh"], official=True)
+    check(clause.body["en"], clause.body_line["en"], clause.paths["en"])
+
+
+# --- hand-written pages ---------------------------------------------------------------------
+
+
+def _load_pages(folder: Path, sink: ErrorSink) -> list[Page]:
+    stems = sorted({p.relative_to(folder / lang).with_suffix("").as_posix() for lang in LANGS for p in (folder / lang).rglob("*.md")})
+    pages = []
+    for slug in stems:
+        paths = {lang: folder / lang / f"{slug}.md" for lang in LANGS}
+        missing = [lang for lang in LANGS if not paths[lang].exists()]
+        if missing:
+            present = next(lang for lang in LANGS if lang not in missing)
+            other = paths[missing[0]]
+            sink.add(paths[present], 1, f"this page has no {'English' if missing[0] == 'en' else 'Chinese'} counterpart", f"create {sink.rel(other)}")
+            continue
+        sources = {lang: _read_markdown(paths[lang], sink) for lang in LANGS}
+        if None in sources.values():
+            continue
+        metas = {lang: validate(schema.PageMeta, sources[lang].front, paths[lang], sink) for lang in LANGS}
+        if None in metas.values():
+            continue
+        pages.append(Page(slug, metas, {lang: sources[lang].body for lang in LANGS}))
+    return pages

@@ -1,0 +1,46 @@
+"""Content errors: one line each, `path:line: what is wrong — how to fix it`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    path: str
+    line: int
+    problem: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.problem} — {self.fix}"
+
+
+class ContentErrors(Exception):
+    """Raised when content does not validate; carries every error found."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class ErrorSink:
+    """Collects errors while loading, with paths shown relative to the project root."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def add(self, path: Path, line: int, problem: str, fix: str) -> None:
+        self.errors.append(ContentError(self.rel(path), max(line, 1), problem, fix))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ContentErrors(self.errors)

@@ -1,0 +1,163 @@
+"""Dated parameters: the value in force on a day, and how a figure reads in zh and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from .schema import Bilingual, DatedValue, ParameterSpec, Reference, parse_number
+
+Value = int | Decimal | Fraction
+
+
+@dataclass(frozen=True)
+class DatedEntry:
+    since: dt.date
+    value: Value | None  # None ends the parameter from `since`
+    status: str
+    reference: Reference | None
+    line: int
+
+
+@dataclass
+class Parameter:
+    name: str
+    label: Bilingual
+    unit: str
+    status: str
+    reference: Reference | None
+    code: str | None
+    entries: list[DatedEntry]
+    path: Path
+    line: int
+    clause_links: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_spec(cls, name: str, spec: ParameterSpec, path: Path, line: int, value_lines: dict) -> Parameter:
+        entries = []
+        for since, raw in sorted(spec.values.items()):
+            if isinstance(raw, DatedValue):
+                value, status, reference = raw.value, raw.status or spec.status, raw.reference or spec.reference
+            else:
+                value, status, reference = raw, spec.status, spec.reference
+            number = None if value is None else parse_number(value)
+            entries.append(DatedEntry(since, number, status, reference, value_lines.get(since, line)))
+        return cls(name, spec.label, spec.unit, spec.status, spec.reference, spec.code, entries, path, line)
+
+    def entry_on(self, day: dt.date) -> DatedEntry | None:
+        """The entry in force on `day`, or None before the first one."""
+        current = None
+        for entry in self.entries:
+            if entry.since <= day:
+                current = entry
+        return current
+
+    def value_on(self, day: dt.date) -> Value | None:
+        entry = self.entry_on(day)
+        return entry.value if entry else None
+
+    def status_on(self, day: dt.date) -> str:
+        entry = self.entry_on(day)
+        return entry.status if entry and entry.value is not None else "unset" if not self.entries else self.status
+
+    def all_values(self) -> list[Value]:
+        return [e.value for e in self.entries if e.value is not None]
+
+
+ZH_DIGITS = "〇一二三四五六七八九十"
+EN_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def plain_number(value: Value) -> str:
+    """1000 → '1,000'; Decimal('17.10') → '17.1'; Fraction(2, 3) → '2/3'."""
+    if isinstance(value, Fraction):
+        return str(value) if value.denominator != 1 else f"{value.numerator:,}"
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        whole, _, frac = text.partition(".")
+        return f"{int(whole):,}" + (f".{frac}" if frac else "")
+    return f"{value:,}"
+
+
+def _percent(value: Value) -> str:
+    """A ratio as a percentage (0.5 → '50%'); a fraction with no exact percentage stays '2/3'."""
+    hundred = value * 100
+    if isinstance(hundred, Fraction):
+        return f"{hundred.numerator}%" if hundred.denominator == 1 else str(value)
+    return plain_number(hundred) + "%"
+
+
+def _zh_yuan(value: Value) -> str:
+    if isinstance(value, int) and value >= 10_000 and value % 10_000 == 0:
+        wan = value // 10_000
+        if wan % 10_000 == 0:
+            return f"{wan // 10_000:,}亿元"
+        return f"{wan:,}万元"
+    return f"{plain_number(value)}元"
+
+
+def format_value(value: Value | None, unit: str, lang: str) -> str:
+    """A figure as a reader sees it, e.g. ('yuan-per-person', 1000) → '每人1,000元' / '1,000 yuan per person'."""
+    if value is None:
+        return "（各县区确定）" if lang == "zh" else "(set by each county)"
+    n = plain_number(value)
+    zh = lang == "zh"
+    match unit:
+        case "yuan":
+            return _zh_yuan(value) if zh else f"{n} yuan"
+        case "ten-thousand-yuan":
+            return f"{n}万元" if zh else f"{plain_number(value * 10_000)} yuan"
+        case "yuan-per-person":
+            return f"每人{_zh_yuan(value)}" if zh else f"{n} yuan per person"
+        case "yuan-per-month":
+            return f"每月{_zh_yuan(value)}" if zh else f"{n} yuan a month"
+        case "yuan-per-hour":
+            return f"每小时{n}元" if zh else f"{n} yuan an hour"
+        case "yuan-per-year":
+            return f"每年{_zh_yuan(value)}" if zh else f"{n} yuan a year"
+        case "percent":
+            return f"{n}%"
+        case "percentage-points":
+            return f"{n}个百分点" if zh else f"{n} percentage points"
+        case "ratio":
+            return _percent(value)
+        case "people":
+            return f"{n}人" if zh else f"{n} {'person' if value == 1 else 'people'}"
+        case "posts":
+            return f"{n}个" if zh else f"{n} {'post' if value == 1 else 'posts'}"
+        case "months":
+            return f"{n}个月" if zh else f"{n} {'month' if value == 1 else 'months'}"
+        case "years":
+            return f"{n}年" if zh else f"{n} {'year' if value == 1 else 'years'}"
+        case "days":
+            return f"{n}天" if zh else f"{n} {'day' if value == 1 else 'days'}"
+        case "hours-per-month":
+            return f"每月{n}小时" if zh else f"{n} hours a month"
+        case "wage-class":
+            return f"{ZH_DIGITS[int(value)]}类" if zh and 0 < value < 11 else f"class {n}"
+        case "age":
+            return f"{n}周岁" if zh else f"age {n}"
+        case "month-of-year":
+            return f"{n}月" if zh else EN_MONTHS[int(value) - 1]
+        case "times-per-year":
+            return f"每年{n}次" if zh else f"{n} {'time' if value == 1 else 'times'} a year"
+    return n
+
+
+STATUS_LABELS = {
+    "official": {"zh": "本通知规定", "en": "set by this notice"},
+    "reference": {"zh": "参考其他文件", "en": "from another document"},
+    "interpretation": {"zh": "测算口径，以经办机构解释为准", "en": "our reading; the bureau's interpretation prevails"},
+    "unset": {"zh": "未设定", "en": "not set"},
+}
+STATUS_TAGS = {
+    "official": {"zh": "通知", "en": "notice"},
+    "reference": {"zh": "参考", "en": "reference"},
+    "interpretation": {"zh": "口径", "en": "reading"},
+    "unset": {"zh": "待定", "en": "unset"},
+}

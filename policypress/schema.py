@@ -1,0 +1,237 @@
+"""The one schema for all content: documents, clauses, parameters, vocabulary, glossary.
+
+The models check shape and types; cross references (a clause naming a parameter, a part,
+another clause) are checked in `content.py`, which knows the whole tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+STATUSES = ("official", "reference", "interpretation", "unset")
+Status = Literal["official", "reference", "interpretation", "unset"]
+UNITS = (
+    "yuan",
+    "yuan-per-person",
+    "yuan-per-month",
+    "yuan-per-hour",
+    "yuan-per-year",
+    "ten-thousand-yuan",
+    "percent",
+    "percentage-points",
+    "ratio",
+    "people",
+    "posts",
+    "months",
+    "years",
+    "days",
+    "hours-per-month",
+    "wage-class",
+    "age",
+    "month-of-year",
+    "times-per-year",
+)
+Unit = Literal[UNITS]  # type: ignore[valid-type]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Bilingual(Strict):
+    zh: NonEmpty
+    en: NonEmpty
+
+
+# --- document.yaml ---------------------------------------------------------------------
+
+
+class Basis(Strict):
+    number: NonEmpty
+    title: Bilingual
+
+
+class Part(Strict):
+    id: Identifier
+    number: NonEmpty
+    title: Bilingual
+
+
+class Action(Strict):
+    id: Identifier
+    part: Identifier
+    number: NonEmpty
+    title: Bilingual
+
+
+class Attachment(Strict):
+    number: int = Field(ge=1)
+    clause: Identifier
+    title: Bilingual
+
+
+class DocumentMeta(Strict):
+    id: Identifier
+    number: NonEmpty
+    title: Bilingual
+    short_title: Bilingual
+    issuers: list[Bilingual] = Field(min_length=1)
+    addressees: Bilingual | None = None
+    signed: dt.date
+    effective: dt.date
+    expires: dt.date | None = None
+    basis: list[Basis] = []
+    supersedes: list[NonEmpty] = []
+    superseded_by: list[NonEmpty] = []
+    parts: list[Part] = Field(min_length=1)
+    actions: list[Action] = []
+    attachments: list[Attachment] = []
+
+    @model_validator(mode="after")
+    def _expiry_after_start(self) -> DocumentMeta:
+        if self.expires is not None and self.expires < self.effective:
+            raise ValueError(
+                f"expires ({self.expires}) is before effective ({self.effective})"
+                " — check both dates: 'expires' is the last day in force"
+            )
+        return self
+
+
+# --- clauses ------------------------------------------------------------------------------
+
+
+class Apply(Strict):
+    where: NonEmpty | None = None
+    documents: list[NonEmpty] | None = None
+    reviewed_by: NonEmpty | None = None
+
+
+class ClauseZh(Strict):
+    id: Identifier
+    number: NonEmpty
+    order: int = Field(ge=1)
+    part: Identifier
+    action: Identifier | None = None
+    title: NonEmpty
+    summary: NonEmpty
+    target_groups: list[Identifier] = Field(min_length=1)
+    benefit_types: list[Identifier] = Field(min_length=1)
+    amounts: list[NonEmpty] = []
+    apply: Apply | None = None
+    related: list[Identifier] = []
+
+
+class ClauseEn(Strict):
+    id: Identifier
+    title: NonEmpty
+    summary: NonEmpty
+    apply: Apply | None = None
+
+
+# --- parameters --------------------------------------------------------------------------
+
+
+class Reference(Strict):
+    document: NonEmpty
+    clause: Identifier | None = None
+    quote: NonEmpty | None = None
+    href: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    note: Bilingual | None = None
+
+
+Number = int | float | str
+
+
+def parse_number(raw: Number) -> int | Decimal | Fraction:
+    """YAML numbers stay exact: 17.1 is Decimal('17.1'), '2/3' is Fraction(2, 3)."""
+    if isinstance(raw, bool):
+        raise ValueError("expected a number, got true/false — write the figure, e.g. 1000")
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return Decimal(repr(raw))
+    text = str(raw).strip().replace(",", "")
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    if re.fullmatch(r"-?\d+\.\d+", text):
+        return Decimal(text)
+    if re.fullmatch(r"\d+/[1-9]\d*", text):
+        return Fraction(text)
+    raise ValueError(f"'{raw}' is not a number — write a number such as 1000, 17.1 or 2/3")
+
+
+class DatedValue(Strict):
+    value: Number | None
+    status: Status | None = None
+    reference: Reference | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _number(cls, raw: Number | None) -> Number | None:
+        if raw is not None:
+            parse_number(raw)
+        return raw
+
+
+class ParameterSpec(Strict):
+    label: Bilingual
+    unit: Unit
+    status: Status
+    reference: Reference | None = None
+    code: NonEmpty | None = None
+    values: dict[dt.date, Number | DatedValue | None]
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _dates_first(cls, raw: object) -> object:
+        if isinstance(raw, dict):
+            for key in raw:
+                if not isinstance(key, dt.date):
+                    raise ValueError(f"'{key}' is not a date — key each value by the date it takes effect, as YYYY-MM-DD")
+        return raw
+
+    @field_validator("values")
+    @classmethod
+    def _numbers(cls, values: dict) -> dict:
+        for raw in values.values():
+            if raw is not None and not isinstance(raw, DatedValue):
+                parse_number(raw)
+        return values
+
+
+# --- vocabulary and glossary -------------------------------------------------------------
+
+
+class VocabularyEntry(Strict):
+    zh: NonEmpty
+    en: NonEmpty
+    description: Bilingual
+
+
+class Vocabulary(Strict):
+    target_groups: dict[Identifier, VocabularyEntry]
+    benefit_types: dict[Identifier, VocabularyEntry]
+
+
+class GlossaryTerm(Strict):
+    zh: NonEmpty
+    en: NonEmpty
+    definition: Bilingual | None = None
+
+
+# --- hand-written pages ----------------------------------------------------------------
+
+
+class PageMeta(Strict):
+    title: NonEmpty
+    nav: bool = True
+    order: int = 100
