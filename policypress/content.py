@@ -76,10 +76,12 @@ class Page:
 @dataclass
 class Site:
     root: Path
+    config: schema.SiteConfig
     vocabulary: schema.Vocabulary
     glossary: list[schema.GlossaryTerm]
     documents: list[PolicyDocument]
     pages: list[Page] = field(default_factory=list)
+    search_checks: list[schema.SearchCheck] = field(default_factory=list)
 
     def document(self, doc_id: str) -> PolicyDocument | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -97,8 +99,35 @@ def load_site(root: Path) -> Site:
         if (doc := _load_document(folder, sink, vocabulary)) is not None
     ]
     pages = _load_pages(root / "docs", sink)
+    config = _load_model(policy / "site.yaml", schema.SiteConfig, sink)
+    search_checks = _load_search_checks(policy / "search_checks.yaml", documents, sink)
     sink.raise_if_any()
-    return Site(root, vocabulary, glossary, documents, pages)
+    return Site(root, config, vocabulary, glossary, documents, pages, search_checks)
+
+
+def _load_search_checks(path: Path, documents: list[PolicyDocument], sink: ErrorSink) -> list[schema.SearchCheck]:
+    located = _read_yaml(path, sink)
+    if located is None or not isinstance(located.data, list):
+        if located is not None:
+            sink.add(path, 1, "the search checks are not a list", "write each as '- {lang: zh, query: …, expect: doc-id/clause-id}'")
+        return []
+    checks = []
+    for index in range(len(located.data)):
+        check = validate(schema.SearchCheck, located, path, sink, prefix=(index,))
+        if check is None:
+            continue
+        doc_id, _, clause_id = check.expect.partition("/")
+        doc = next((d for d in documents if d.id == doc_id), None)
+        if doc is None or doc.clause(clause_id) is None:
+            sink.add(
+                path,
+                located.line((index, "expect")),
+                f"unknown clause '{check.expect}'",
+                "write document-id/clause-id of an existing clause",
+            )
+            continue
+        checks.append(check)
+    return checks
 
 
 # --- single files -------------------------------------------------------------------------
@@ -161,7 +190,12 @@ def _load_document(folder: Path, sink: ErrorSink, vocabulary: schema.Vocabulary 
     if meta is None:
         return None
     if meta.id != folder.name:
-        sink.add(path, located.line(("id",)), f"id '{meta.id}' differs from the folder name '{folder.name}'", f"rename the folder or set id: {folder.name}")
+        sink.add(
+            path,
+            located.line(("id",)),
+            f"id '{meta.id}' differs from the folder name '{folder.name}'",
+            f"rename the folder or set id: {folder.name}",
+        )
     parameters = _load_parameters(folder / "parameters", sink)
     clauses = _load_clauses(folder, meta, sink)
     doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters)
@@ -210,10 +244,20 @@ def _load_clauses(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> l
     for stem in sorted(stems):
         paths = {lang: folder / f"{stem}.{lang}.md" for lang in LANGS}
         if not paths["en"].exists():
-            sink.add(paths["zh"], 1, "this clause has no English counterpart", f"create {paths['en'].name} with id, title, summary and the translated text")
+            sink.add(
+                paths["zh"],
+                1,
+                "this clause has no English counterpart",
+                f"create {paths['en'].name} with id, title, summary and the translated text",
+            )
             continue
         if not paths["zh"].exists():
-            sink.add(paths["en"], 1, "this English clause has no Chinese original", f"create {paths['zh'].name} with the official text, or delete this file")
+            sink.add(
+                paths["en"],
+                1,
+                "this English clause has no Chinese original",
+                f"create {paths['zh'].name} with the official text, or delete this file",
+            )
             continue
         sources = {lang: _read_markdown(paths[lang], sink) for lang in LANGS}
         if None in sources.values():
@@ -223,7 +267,12 @@ def _load_clauses(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> l
         if zh is None or en is None:
             continue
         if en.id != zh.id:
-            sink.add(paths["en"], sources["en"].front.line(("id",)), f"id '{en.id}' differs from the Chinese file's id '{zh.id}'", f"set id: {zh.id}")
+            sink.add(
+                paths["en"],
+                sources["en"].front.line(("id",)),
+                f"id '{en.id}' differs from the Chinese file's id '{zh.id}'",
+                f"set id: {zh.id}",
+            )
             continue
         clause = Clause(
             zh.id,
@@ -254,11 +303,26 @@ def _check_apply_mirrors(clause: Clause, sink: ErrorSink) -> None:
         has_zh = zh is not None and getattr(zh, key) is not None
         has_en = en is not None and getattr(en, key) is not None
         if has_zh and not has_en:
-            sink.add(clause.paths["en"], clause.front["en"].line(("apply",)), f"apply.{key} has no English translation", f"add apply.{key} as in {clause.paths['zh'].name}")
+            sink.add(
+                clause.paths["en"],
+                clause.front["en"].line(("apply",)),
+                f"apply.{key} has no English translation",
+                f"add apply.{key} as in {clause.paths['zh'].name}",
+            )
         elif has_en and not has_zh:
-            sink.add(clause.paths["zh"], clause.front["zh"].line(("apply",)), f"apply.{key} is in English only", f"add apply.{key} in Chinese, or remove it from {clause.paths['en'].name}")
+            sink.add(
+                clause.paths["zh"],
+                clause.front["zh"].line(("apply",)),
+                f"apply.{key} is in English only",
+                f"add apply.{key} in Chinese, or remove it from {clause.paths['en'].name}",
+            )
         elif key == "documents" and has_zh and len(zh.documents) != len(en.documents):
-            sink.add(clause.paths["en"], clause.front["en"].line(("apply", "documents")), "apply.documents lists a different number of items than the Chinese file", "translate each item once, in the same order")
+            sink.add(
+                clause.paths["en"],
+                clause.front["en"].line(("apply", "documents")),
+                "apply.documents lists a different number of items than the Chinese file",
+                "translate each item once, in the same order",
+            )
 
 
 # --- cross references -------------------------------------------------------------------
@@ -273,30 +337,65 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
 
     for index, action in enumerate(meta.actions):
         if action.part not in part_ids:
-            sink.add(path, located.line(("actions", index, "part")), f"unknown part '{action.part}'", f"use one of: {', '.join(sorted(part_ids))}")
+            sink.add(
+                path,
+                located.line(("actions", index, "part")),
+                f"unknown part '{action.part}'",
+                f"use one of: {', '.join(sorted(part_ids))}",
+            )
 
     for clause in doc.clauses:
         zh_path, front = clause.paths["zh"], clause.front["zh"]
         if clause.id in clause_ids:
             other = clause_ids[clause.id]
-            sink.add(zh_path, front.line(("id",)), f"duplicate clause id '{clause.id}' (also in {sink.rel(other.paths['zh'])})", "give each clause its own id")
+            sink.add(
+                zh_path,
+                front.line(("id",)),
+                f"duplicate clause id '{clause.id}' (also in {sink.rel(other.paths['zh'])})",
+                "give each clause its own id",
+            )
             continue
         clause_ids[clause.id] = clause
         if clause.meta.order in orders:
-            sink.add(zh_path, front.line(("order",)), f"order {clause.meta.order} is also used by '{orders[clause.meta.order].id}'", "give each clause its own position")
+            sink.add(
+                zh_path,
+                front.line(("order",)),
+                f"order {clause.meta.order} is also used by '{orders[clause.meta.order].id}'",
+                "give each clause its own position",
+            )
         orders[clause.meta.order] = clause
         if clause.meta.part not in part_ids:
-            sink.add(zh_path, front.line(("part",)), f"unknown part '{clause.meta.part}'", f"use one of the parts in document.yaml: {', '.join(sorted(part_ids))}")
+            sink.add(
+                zh_path,
+                front.line(("part",)),
+                f"unknown part '{clause.meta.part}'",
+                f"use one of the parts in document.yaml: {', '.join(sorted(part_ids))}",
+            )
         action = clause.meta.action
         if action is not None and action not in actions:
-            sink.add(zh_path, front.line(("action",)), f"unknown action '{action}'", f"use one of the actions in document.yaml: {', '.join(sorted(actions))}")
+            sink.add(
+                zh_path,
+                front.line(("action",)),
+                f"unknown action '{action}'",
+                f"use one of the actions in document.yaml: {', '.join(sorted(actions))}",
+            )
         elif action is not None and actions[action].part != clause.meta.part:
-            sink.add(zh_path, front.line(("action",)), f"action '{action}' belongs to part '{actions[action].part}', not '{clause.meta.part}'", "correct the part or the action")
+            sink.add(
+                zh_path,
+                front.line(("action",)),
+                f"action '{action}' belongs to part '{actions[action].part}', not '{clause.meta.part}'",
+                "correct the part or the action",
+            )
         if vocabulary is not None:
             for field_name, known in (("target_groups", vocabulary.target_groups), ("benefit_types", vocabulary.benefit_types)):
                 for index, value in enumerate(getattr(clause.meta, field_name)):
                     if value not in known:
-                        sink.add(zh_path, front.line((field_name, index)), f"unknown {field_name[:-1].replace('_', ' ')} '{value}'", f"use one of the ids in policy/vocabulary.yaml: {', '.join(known)}")
+                        sink.add(
+                            zh_path,
+                            front.line((field_name, index)),
+                            f"unknown {field_name[:-1].replace('_', ' ')} '{value}'",
+                            f"use one of the ids in policy/vocabulary.yaml: {', '.join(known)}",
+                        )
         for index, name in enumerate(clause.meta.amounts):
             if name not in doc.parameters:
                 sink.add(zh_path, front.line(("amounts", index)), f"unknown parameter '{name}'", _parameter_hint(name, doc))
@@ -304,14 +403,29 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
     for clause in doc.clauses:
         for index, other in enumerate(clause.meta.related):
             if other not in clause_ids:
-                sink.add(clause.paths["zh"], clause.front["zh"].line(("related", index)), f"unknown clause '{other}' in related", "use the id of a clause of this document")
+                sink.add(
+                    clause.paths["zh"],
+                    clause.front["zh"].line(("related", index)),
+                    f"unknown clause '{other}' in related",
+                    "use the id of a clause of this document",
+                )
             elif other == clause.id:
-                sink.add(clause.paths["zh"], clause.front["zh"].line(("related", index)), "a clause cannot be related to itself", "remove it from related")
+                sink.add(
+                    clause.paths["zh"],
+                    clause.front["zh"].line(("related", index)),
+                    "a clause cannot be related to itself",
+                    "remove it from related",
+                )
         _check_texts(clause, doc, sink)
 
     for index, attachment in enumerate(meta.attachments):
         if attachment.clause not in clause_ids:
-            sink.add(path, located.line(("attachments", index, "clause")), f"unknown clause '{attachment.clause}'", "name the clause file that holds the attachment")
+            sink.add(
+                path,
+                located.line(("attachments", index, "clause")),
+                f"unknown clause '{attachment.clause}'",
+                "name the clause file that holds the attachment",
+            )
 
     for parameter in doc.parameters.values():
         _check_parameter(parameter, clause_ids, sink)
@@ -319,7 +433,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
 
 def _parameter_hint(name: str, doc: PolicyDocument) -> str:
     close = [n for n in doc.parameters if n.split(".")[0] == name.split(".")[0]]
-    listing = ", ".join(close[:6]) if close else ", ".join(sorted({n.split('.')[0] for n in doc.parameters}))
+    listing = ", ".join(close[:6]) if close else ", ".join(sorted({n.split(".")[0] for n in doc.parameters}))
     return f"use a parameter defined under {sink_rel_parameters(doc)} (e.g. {listing})"
 
 
@@ -331,24 +445,54 @@ def _check_parameter(parameter: Parameter, clauses: dict[str, Clause], sink: Err
     if not parameter.entries and parameter.status != "unset":
         sink.add(parameter.path, parameter.line, f"'{parameter.name}' has no values", "add a dated value, or set status: unset")
     if parameter.status == "unset" and parameter.all_values():
-        sink.add(parameter.path, parameter.line, f"'{parameter.name}' is unset but has values", "set its status (official, reference or interpretation), or remove the values")
+        sink.add(
+            parameter.path,
+            parameter.line,
+            f"'{parameter.name}' is unset but has values",
+            "set its status (official, reference or interpretation), or remove the values",
+        )
     if parameter.status == "unset" and parameter.reference is None:
-        sink.add(parameter.path, parameter.line, f"'{parameter.name}' has no reference", "add 'reference:' naming where the figure will come from")
+        sink.add(
+            parameter.path,
+            parameter.line,
+            f"'{parameter.name}' has no reference",
+            "add 'reference:' naming where the figure will come from",
+        )
     for entry in parameter.entries:
         if entry.value is None:
             continue
         reference = entry.reference
         if reference is None:
-            sink.add(parameter.path, entry.line, f"the value of '{parameter.name}' from {entry.since} has no reference", "add 'reference:' with the document (and clause or link) it comes from")
+            sink.add(
+                parameter.path,
+                entry.line,
+                f"the value of '{parameter.name}' from {entry.since} has no reference",
+                "add 'reference:' with the document (and clause or link) it comes from",
+            )
             continue
         if reference.clause is not None and reference.clause not in clauses:
-            sink.add(parameter.path, entry.line, f"the reference of '{parameter.name}' names unknown clause '{reference.clause}'", "use the id of a clause of this document")
+            sink.add(
+                parameter.path,
+                entry.line,
+                f"the reference of '{parameter.name}' names unknown clause '{reference.clause}'",
+                "use the id of a clause of this document",
+            )
             continue
         if entry.status == "official":
             if reference.clause is None or reference.quote is None:
-                sink.add(parameter.path, entry.line, f"official figure '{parameter.name}' does not say where the notice states it", "add reference.clause and reference.quote (the words of the clause that state it)")
+                sink.add(
+                    parameter.path,
+                    entry.line,
+                    f"official figure '{parameter.name}' does not say where the notice states it",
+                    "add reference.clause and reference.quote (the words of the clause that state it)",
+                )
             elif _squash(reference.quote) not in _squash(clauses[reference.clause].body["zh"]):
-                sink.add(parameter.path, entry.line, f"the quote '{reference.quote}' is not in the official text of '{reference.clause}'", "copy the words exactly from the clause's .zh.md file")
+                sink.add(
+                    parameter.path,
+                    entry.line,
+                    f"the quote '{reference.quote}' is not in the official text of '{reference.clause}'",
+                    "copy the words exactly from the clause's .zh.md file",
+                )
 
 
 def _squash(text: str) -> str:
@@ -417,7 +561,11 @@ def _comparable(parameter: Parameter) -> set:
 
     values = set()
     for value in parameter.all_values():
-        number = Decimal(value.numerator) / Decimal(value.denominator) if hasattr(value, "denominator") and not isinstance(value, int) else Decimal(value)
+        number = (
+            Decimal(value.numerator) / Decimal(value.denominator)
+            if hasattr(value, "denominator") and not isinstance(value, int)
+            else Decimal(value)
+        )
         values.add(number * 100 if parameter.unit == "ratio" else number)
         if parameter.unit == "ten-thousand-yuan":
             values.add(number * 10_000)
@@ -457,7 +605,12 @@ def _check_texts(clause: Clause, doc: PolicyDocument, sink: ErrorSink) -> None:
             if holders:
                 at = line + text[: text.find(typed)].count("\n") if typed in text else line
                 names = " or ".join(f"{{{{ {name} }}}}" for name in holders[:3])
-                sink.add(path, at, f"the figure '{typed}' is typed into the text, but a parameter holds it", f"write {names} instead, so the site always shows the current value")
+                sink.add(
+                    path,
+                    at,
+                    f"the figure '{typed}' is typed into the text, but a parameter holds it",
+                    f"write {names} instead, so the site always shows the current value",
+                )
 
     for lang in LANGS:
         for text, line in _text_fields(clause, lang):
@@ -478,7 +631,12 @@ def _load_pages(folder: Path, sink: ErrorSink) -> list[Page]:
         if missing:
             present = next(lang for lang in LANGS if lang not in missing)
             other = paths[missing[0]]
-            sink.add(paths[present], 1, f"this page has no {'English' if missing[0] == 'en' else 'Chinese'} counterpart", f"create {sink.rel(other)}")
+            sink.add(
+                paths[present],
+                1,
+                f"this page has no {'English' if missing[0] == 'en' else 'Chinese'} counterpart",
+                f"create {sink.rel(other)}",
+            )
             continue
         sources = {lang: _read_markdown(paths[lang], sink) for lang in LANGS}
         if None in sources.values():

@@ -68,9 +68,7 @@ class Parameter:
 
 
 ZH_DIGITS = "〇一二三四五六七八九十"
-EN_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def plain_number(value: Value) -> str:

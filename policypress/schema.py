@@ -100,8 +100,7 @@ class DocumentMeta(Strict):
     def _expiry_after_start(self) -> DocumentMeta:
         if self.expires is not None and self.expires < self.effective:
             raise ValueError(
-                f"expires ({self.expires}) is before effective ({self.effective})"
-                " — check both dates: 'expires' is the last day in force"
+                f"expires ({self.expires}) is before effective ({self.effective}) — check both dates: 'expires' is the last day in force"
             )
         return self
 
@@ -215,6 +214,7 @@ class VocabularyEntry(Strict):
     zh: NonEmpty
     en: NonEmpty
     description: Bilingual
+    for_residents: bool = True  # listed on the residents' entry page
 
 
 class Vocabulary(Strict):
@@ -235,3 +235,20 @@ class PageMeta(Strict):
     title: NonEmpty
     nav: bool = True
     order: int = 100
+
+
+# --- site settings and search self-checks ----------------------------------------------------
+
+
+class SiteConfig(Strict):
+    name: Bilingual
+    tagline: Bilingual
+    hotline: NonEmpty
+    hotline_label: Bilingual
+    site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")]
+
+
+class SearchCheck(Strict):
+    lang: Literal["zh", "en"]
+    query: NonEmpty
+    expect: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]

@@ -41,7 +41,9 @@ def _data_path(data: Any, loc: tuple) -> tuple:
         if isinstance(node, dict):
             key = next((k for k in node if k == part or str(k) == str(part)), None)
             if key is None:
-                if isinstance(part, str) and not part.startswith(("function-", "is-instance", "date", "int", "float", "str", "DatedValue", "nullable")):
+                if isinstance(part, str) and not part.startswith(
+                    ("function-", "is-instance", "date", "int", "float", "str", "DatedValue", "nullable")
+                ):
                     path.append(part)  # a missing field: name it
                 continue
             path.append(key)

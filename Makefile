@@ -1,0 +1,54 @@
+# Two commands for a new machine: `make serve` and `make test`. Each sets everything up first.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup check build serve test lint format clean browser
+
+setup: $(STAMP) browser
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "policypress needs Python 3.12 or newer (found $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# Browser tests drive Debian's chromium; install it when missing and we may (root).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium (for the browser tests)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "chromium is missing: run 'sudo apt-get install chromium fonts-noto-cjk' (needed by the browser tests)"; \
+	  fi; \
+	fi
+
+check: $(STAMP)
+	$(BIN)/policypress check
+
+build: $(STAMP)
+	$(BIN)/policypress build
+
+serve: $(STAMP)
+	$(BIN)/policypress serve --host $(HOST) --port $(PORT)
+
+test: setup
+	$(BIN)/ruff check policypress tests
+	$(BIN)/ruff format --check policypress tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check policypress tests
+
+format: $(STAMP)
+	$(BIN)/ruff format policypress tests
+	$(BIN)/ruff check --fix policypress tests
+
+clean:
+	rm -rf build

@@ -1,0 +1,131 @@
+"""The words of the generated pages, in both languages. Content words live in policy/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home": {"zh": "首页", "en": "Home"},
+    "for_residents": {"zh": "我能享受哪些政策？", "en": "What help can I get?"},
+    "for_residents_lead": {
+        "zh": "按您的情况找到能享受的政策：谁能申请、能得到什么、多少钱、到哪里办。",
+        "en": "Find the help that fits your situation: who can apply, what you get, how much and where to go.",
+    },
+    "for_staff": {"zh": "工作人员入口", "en": "For staff"},
+    "for_staff_lead": {
+        "zh": "县区、乡镇经办人员：通知全文、全部标准和数值、附件（精准识别卡、统计表）和工作机制。",
+        "en": "County and township staff: the full notice, every figure and standard, the attachments (identification card, statistics table) and how the work is organised.",
+    },
+    "documents": {"zh": "政策文件", "en": "Policy documents"},
+    "document": {"zh": "文件", "en": "Document"},
+    "full_text": {"zh": "通知全文", "en": "The full notice"},
+    "by_group": {"zh": "按对象浏览", "en": "Browse by who it is for"},
+    "by_benefit": {"zh": "按类型浏览", "en": "Browse by type of help"},
+    "parameters": {"zh": "全部标准和数值", "en": "All figures"},
+    "parameters_lead": {
+        "zh": "页面上的每一个金额、比例、期限都来自这里：数值、生效日期、状态和出处。",
+        "en": "Every amount, rate and limit on this site comes from here: its value, since when, its status and its source.",
+    },
+    "glossary": {"zh": "术语对照", "en": "Glossary"},
+    "glossary_lead": {
+        "zh": "本站使用的中英文术语对照和解释。",
+        "en": "The Chinese and English terms used on this site, with plain explanations.",
+    },
+    "number": {"zh": "发文字号", "en": "Document number"},
+    "issuers": {"zh": "发文机关", "en": "Issued by"},
+    "signed": {"zh": "成文日期", "en": "Date signed"},
+    "effective": {"zh": "施行日期", "en": "In force from"},
+    "validity": {"zh": "有效期", "en": "Valid"},
+    "status": {"zh": "状态", "en": "Status"},
+    "basis": {"zh": "依据", "en": "Based on"},
+    "addressees": {"zh": "主送", "en": "To"},
+    "attachments": {"zh": "附件", "en": "Attachments"},
+    "supersedes": {"zh": "本文件替代", "en": "Replaces"},
+    "superseded_by": {"zh": "已被替代", "en": "Replaced by"},
+    "until": {"zh": "至", "en": "to"},
+    "open_ended": {"zh": "长期有效", "en": "no end date"},
+    "status_in_force": {"zh": "现行有效", "en": "In force"},
+    "status_expired": {"zh": "已失效", "en": "Expired"},
+    "status_not_yet": {"zh": "尚未施行", "en": "Not yet in force"},
+    "banner_in_force": {
+        "zh": "本文件自{start}起施行，有效期至{end}。",
+        "en": "This document is in force from {start} to {end}.",
+    },
+    "banner_in_force_open": {"zh": "本文件自{start}起施行。", "en": "This document is in force from {start}."},
+    "banner_expired": {
+        "zh": "本文件有效期至{end}，已经失效，仅供查阅参考。页面上的金额和标准是文件有效期内的规定；现行政策请咨询当地人社部门或拨打{hotline}。",
+        "en": "This document was valid until {end} and is no longer in force; it is shown for reference. The amounts and standards on these pages are those that applied while it was in force. For the current rules, ask your local HRSS office or call {hotline}.",
+    },
+    "banner_not_yet": {
+        "zh": "本文件将于{start}起施行，在此之前不适用。",
+        "en": "This document comes into force on {start}; it does not apply before then.",
+    },
+    "banner_superseded": {"zh": "本文件已被{by}替代。", "en": "This document has been replaced by {by}."},
+    "summary": {"zh": "简明解读", "en": "In plain words"},
+    "who": {"zh": "适用对象", "en": "Who it is for"},
+    "benefits": {"zh": "帮扶类型", "en": "Type of help"},
+    "amounts": {"zh": "金额和标准", "en": "Amounts and standards"},
+    "item": {"zh": "项目", "en": "Item"},
+    "value": {"zh": "数值", "en": "Value"},
+    "since": {"zh": "生效日期", "en": "From"},
+    "source": {"zh": "出处", "en": "Source"},
+    "how_to_apply": {"zh": "怎么申请", "en": "How to apply"},
+    "apply_where": {"zh": "到哪里办", "en": "Where"},
+    "apply_documents": {"zh": "需要带的材料", "en": "What to bring"},
+    "apply_reviewed_by": {"zh": "谁来审核", "en": "Who reviews it"},
+    "apply_silent": {
+        "zh": "通知没有规定具体的申请办法。请咨询户籍所在地的乡镇人社所或县区人社部门，或拨打{hotline}。",
+        "en": "The notice does not say how to apply. Ask the HRSS office of your township or county, or call {hotline}.",
+    },
+    "ask_hotline": {"zh": "咨询电话：{hotline}（{label}）", "en": "Questions: call {hotline} ({label})"},
+    "official_text": {"zh": "通知原文", "en": "Text of the notice (translation)"},
+    "official_note_en": {
+        "zh": "",
+        "en": "This is a translation. The Chinese text is the official wording:",
+    },
+    "chinese_original": {"zh": "中文原文", "en": "Chinese original"},
+    "related": {"zh": "相关条款", "en": "Related clauses"},
+    "clauses": {"zh": "条款", "en": "Clauses"},
+    "no_clauses": {"zh": "暂无相关条款。", "en": "No clauses yet."},
+    "ended": {"zh": "停止执行", "en": "ends"},
+    "not_set": {"zh": "未设定", "en": "not set"},
+    "status_legend": {"zh": "数值状态说明", "en": "What the status means"},
+    "about": {"zh": "关于本站", "en": "About"},
+    "document_of": {"zh": "所属文件", "en": "Document"},
+    "part": {"zh": "部分", "en": "Part"},
+    "reconstructed": {"zh": "重构", "en": "reconstructed"},
+    "term_zh": {"zh": "中文", "en": "Chinese"},
+    "term_en": {"zh": "英文", "en": "English"},
+    "definition": {"zh": "解释", "en": "Meaning"},
+    "language_name": {"zh": "中文", "en": "English"},
+    "see_measures": {"zh": "查看相关政策", "en": "See the measures"},
+    "measures": {"zh": "十项措施", "en": "The ten measures"},
+    "browse": {"zh": "浏览", "en": "Browse"},
+    "area_code": {"zh": "区划代码", "en": "area code"},
+    "residents_first_title": {"zh": "先确认一件事", "en": "First, one question"},
+    "residents_first": {
+        "zh": "这些政策大多只面向建档立卡农村贫困人口。不清楚自己家是不是建档立卡贫困户的，请问村委会、第一书记或乡镇扶贫办。",
+        "en": "Most of this help is only for registered rural poor people. If you are not sure whether your household is a registered poor household, ask your village committee, the village first secretary or the township poverty-alleviation office.",
+    },
+    "in_force_on": {"zh": "{date}适用的数值", "en": "value on {date}"},
+}
+
+
+def t(key: str, lang: str, **values: str) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
+
+
+def join_cjk_lines(text: str) -> str:
+    """YAML folds a multi-line summary with spaces; Chinese text takes none between lines."""
+    return re.sub(rf"(?<={_CJK}) (?={_CJK})", "", text)

@@ -1,0 +1,321 @@
+"""Content → docs tree: every generated page as Markdown, per language.
+
+Plain functions over the loaded `Site`, tested without building a site. The site engine
+(MkDocs + Material today) only renders what this returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .content import LANGS, PLACEHOLDER, Clause, PolicyDocument, Site
+from .i18n import format_date, join_cjk_lines, t
+from .parameters import STATUS_LABELS, STATUS_TAGS, Parameter, format_value
+from .validity import Validity, validity_on
+
+_env = Environment(
+    loader=PackageLoader("policypress", "templates"),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+# --- paths ---------------------------------------------------------------------------------
+
+
+def document_path(doc: PolicyDocument) -> str:
+    return f"documents/{doc.id}/index.md"
+
+
+def clause_path(clause: Clause) -> str:
+    return f"documents/{clause.doc_id}/{clause.id}.md"
+
+
+def parameters_path(doc: PolicyDocument) -> str:
+    return f"documents/{doc.id}/parameters.md"
+
+
+def group_path(group_id: str) -> str:
+    return f"groups/{group_id}.md"
+
+
+def benefit_path(benefit_id: str) -> str:
+    return f"benefits/{benefit_id}.md"
+
+
+def parameter_anchor(name: str) -> str:
+    return "param-" + name.replace(".", "-").replace("_", "-")
+
+
+def page_url(path: str) -> str:
+    """The URL MkDocs gives a page (use_directory_urls): a/b.md → a/b/, a/index.md → a/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def alternate_url(path: str, lang: str) -> str:
+    """Relative URL from a page to the same page in the other language (English lives in en/)."""
+    url = page_url(path)
+    depth = url.count("/")
+    if lang == "zh":
+        return "../" * depth + "en/" + url
+    return "../" * (depth + 1) + url or "./"
+
+
+# --- rendering helpers ----------------------------------------------------------------------
+
+
+@dataclass
+class PageContext:
+    """What a template needs to know about the page it renders."""
+
+    site: Site
+    lang: str
+    path: str
+    today: dt.date
+
+    def link(self, target: str) -> str:
+        """Relative .md link from this page to `target` (MkDocs checks and rewrites it)."""
+        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+    def t(self, key: str, **values: str) -> str:
+        return t(key, self.lang, **values)
+
+    def date(self, day: dt.date | None) -> str:
+        return format_date(day, self.lang) if day else ""
+
+    def text(self, value: object) -> str:
+        """A bilingual value (model with zh/en) or plain text, in this page's language."""
+        text = getattr(value, self.lang) if hasattr(value, self.lang) else str(value)
+        return join_cjk_lines(text) if self.lang == "zh" else text
+
+    def alternate(self) -> str:
+        return alternate_url(self.path, self.lang)
+
+    def hotline(self) -> str:
+        return self.site.config.hotline
+
+    def figure(self, doc: PolicyDocument, name: str) -> str:
+        """A parameter's value on the document's reference date, linked to its source, with its status."""
+        parameter = doc.parameters[name]
+        day = doc.reference_date(self.today)
+        entry = parameter.entry_on(day)
+        value = entry.value if entry else None
+        status = entry.status if entry is not None and value is not None else "unset"
+        shown = format_value(value, parameter.unit, self.lang)
+        tag = STATUS_TAGS[status][self.lang]
+        title = STATUS_LABELS[status][self.lang].replace('"', "'")
+        href = self.link(parameters_path(doc)) + "#" + parameter_anchor(name)
+        return f'[{shown}<sup>{tag}</sup>]({href}){{ .pp-fig .pp-fig--{status} title="{title}" }}'
+
+    def expand(self, doc: PolicyDocument, text: str) -> str:
+        """Replace {{ parameter }} placeholders with figures."""
+        return PLACEHOLDER.sub(lambda m: self.figure(doc, m.group(1)), self.text(text))
+
+
+def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
+    """Where a parameter's current figure comes from, as Markdown for a table cell."""
+    entry = parameter.entry_on(doc.reference_date(ctx.today))
+    reference = (entry.reference if entry else None) or parameter.reference
+    if reference is None:
+        return ""
+    text = reference.document
+    if reference.clause and doc.clause(reference.clause):
+        clause = doc.clause(reference.clause)
+        text += f" [{clause.meta.number}]({ctx.link(clause_path(clause))})"
+    if reference.href:
+        text += f" [↗]({reference.href})"
+    return text.replace("|", "\\|")
+
+
+_env.globals["source"] = source
+
+
+def front_matter(**values: object) -> str:
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def plain(ctx: PageContext, doc: PolicyDocument | None, text: str) -> str:
+    """Text with placeholders replaced by bare figures (for <meta> descriptions)."""
+
+    def figure(match) -> str:
+        parameter = doc.parameters[match.group(1)]
+        return format_value(parameter.value_on(doc.reference_date(ctx.today)), parameter.unit, ctx.lang)
+
+    return PLACEHOLDER.sub(figure, ctx.text(text)) if doc else ctx.text(text)
+
+
+def render(template: str, ctx: PageContext, title: str, description: str = "", **values: object) -> str:
+    meta = {"title": title, "alternate": alternate_url(ctx.path, ctx.lang)}
+    if description:
+        meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
+    body = _env.get_template(template).render(c=ctx, site=ctx.site, lang=ctx.lang, title=title, **values)
+    return front_matter(**meta) + body
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def banner(ctx: PageContext, doc: PolicyDocument) -> str:
+    """The validity banner as a Material admonition."""
+    v = validity_on(doc.meta, ctx.today)
+    start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.expires)
+    kind = {"in_force": "success", "expired": "warning", "not_yet": "info"}[v.state]
+    if v.state == "expired":
+        text = ctx.t("banner_expired", end=end, hotline=ctx.hotline())
+    elif v.state == "not_yet":
+        text = ctx.t("banner_not_yet", start=start)
+    else:
+        text = ctx.t("banner_in_force", start=start, end=end) if doc.meta.expires else ctx.t("banner_in_force_open", start=start)
+    lines = [f'!!! {kind} pp-validity pp-validity--{v.state} "{status_label(ctx, v)}"', "", f"    {text}"]
+    if doc.meta.superseded_by:
+        lines += [
+            "",
+            "    "
+            + ctx.t("banner_superseded", by="、".join(doc.meta.superseded_by) if ctx.lang == "zh" else ", ".join(doc.meta.superseded_by)),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def status_label(ctx: PageContext, v: Validity) -> str:
+    return ctx.t(f"status_{v.state}")
+
+
+def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+    """Every generated page of one language: {path in the docs tree: Markdown}."""
+    pages: dict[str, str] = {}
+
+    def ctx(path: str) -> PageContext:
+        return PageContext(site, lang, path, today)
+
+    measures = [(doc, c) for doc in site.documents for c in doc.clauses if "administration" not in c.meta.benefit_types]
+    pages["index.md"] = render(
+        "home.md.j2",
+        ctx("index.md"),
+        site.config.name.zh if lang == "zh" else site.config.name.en,
+        site.config.tagline.zh if lang == "zh" else site.config.tagline.en,
+        banner=banner,
+        validity_on=validity_on,
+        measures=measures,
+    )
+    pages["for-residents.md"] = render(
+        "residents.md.j2", ctx("for-residents.md"), t("for_residents", lang), t("for_residents_lead", lang), measures=measures
+    )
+    pages["for-staff.md"] = render(
+        "staff.md.j2", ctx("for-staff.md"), t("for_staff", lang), t("for_staff_lead", lang), validity_on=validity_on
+    )
+    pages["documents/index.md"] = render("documents.md.j2", ctx("documents/index.md"), t("documents", lang), validity_on=validity_on)
+
+    for doc in site.documents:
+        c = ctx(document_path(doc))
+        pages[document_path(doc)] = render(
+            "document.md.j2",
+            c,
+            c.text(doc.meta.short_title),
+            c.text(doc.meta.title),
+            doc=doc,
+            banner=banner(c, doc),
+            v=validity_on(doc.meta, today),
+        )
+        c = ctx(parameters_path(doc))
+        pages[parameters_path(doc)] = render(
+            "parameters.md.j2",
+            c,
+            f"{t('parameters', lang)} · {c.text(doc.meta.short_title)}",
+            t("parameters_lead", lang),
+            doc=doc,
+            groups=_parameter_groups(doc),
+            anchor=parameter_anchor,
+            format_value=format_value,
+            STATUS_LABELS=STATUS_LABELS,
+            STATUS_TAGS=STATUS_TAGS,
+        )
+        for clause in doc.clauses:
+            c = ctx(clause_path(clause))
+            pages[clause_path(clause)] = render(
+                "clause.md.j2",
+                c,
+                f"{clause.meta.number} {clause.title(lang)}",
+                clause.summary(lang),
+                doc=doc,
+                clause=clause,
+                banner=banner(c, doc),
+            )
+
+    for kind, vocabulary, path_of in (
+        ("group", site.vocabulary.target_groups, group_path),
+        ("benefit", site.vocabulary.benefit_types, benefit_path),
+    ):
+        index_path = path_of("index")
+        title = t("by_group" if kind == "group" else "by_benefit", lang)
+        pages[index_path] = render("browse_index.md.j2", ctx(index_path), title, vocabulary=vocabulary, path_of=path_of, kind=kind)
+        for term_id, term in vocabulary.items():
+            field = "target_groups" if kind == "group" else "benefit_types"
+            matching = [(doc, c) for doc in site.documents for c in doc.clauses if term_id in getattr(c.meta, field)]
+            pages[path_of(term_id)] = render(
+                "browse_term.md.j2",
+                ctx(path_of(term_id)),
+                getattr(term, lang),
+                getattr(term.description, lang),
+                term=term,
+                clauses=matching,
+                kind=kind,
+            )
+
+    pages["glossary.md"] = render("glossary.md.j2", ctx("glossary.md"), t("glossary", lang), t("glossary_lead", lang))
+
+    for page in site.pages:
+        path = f"{page.slug}.md"
+        meta = page.meta[lang]
+        pages[path] = front_matter(title=meta.title, alternate=alternate_url(path, lang)) + page.body[lang].lstrip("\n")
+    return pages
+
+
+def _parameter_groups(doc: PolicyDocument) -> dict[str, list[Parameter]]:
+    groups: dict[str, list[Parameter]] = {}
+    for name, parameter in doc.parameters.items():
+        groups.setdefault(name.split(".")[0], []).append(parameter)
+    return groups
+
+
+def nav(site: Site, lang: str) -> list:
+    """The navigation, in the notice's order (MkDocs would otherwise sort by file name)."""
+    items: list = [
+        {t("home", lang): "index.md"},
+        {t("for_residents", lang): "for-residents.md"},
+        {t("for_staff", lang): "for-staff.md"},
+    ]
+    for doc in site.documents:
+        title = getattr(doc.meta.short_title, lang)
+        section: list = [document_path(doc)]
+        for part in doc.meta.parts:
+            clauses = [c for c in doc.clauses if c.meta.part == part.id]
+            if not clauses:
+                continue
+            label = getattr(part.title, lang) if part.id != "preamble" else None
+            entries = [{f"{c.meta.number} {c.title(lang)}": clause_path(c)} for c in clauses]
+            if label is None or len(clauses) == 1:
+                section.extend(entries)
+            else:
+                section.append({f"{part.number} {label}" if lang == "zh" else label: entries})
+        section.append({t("parameters", lang): parameters_path(doc)})
+        items.append({title: section})
+    items.append({t("by_group", lang): [group_path("index")] + [group_path(g) for g in site.vocabulary.target_groups]})
+    items.append({t("by_benefit", lang): [benefit_path("index")] + [benefit_path(b) for b in site.vocabulary.benefit_types]})
+    items.append({t("glossary", lang): "glossary.md"})
+    for page in site.pages:
+        if page.meta[lang].nav:
+            items.append({page.meta[lang].title: f"{page.slug}.md"})
+    return items
+
+
+__all__ = ["LANGS", "generate", "nav", "page_url", "alternate_url", "clause_path", "document_path"]
