@@ -7,9 +7,10 @@ replaced only when every step succeeded, so a failed build leaves the last good 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -47,7 +48,8 @@ def write_docs_tree(site: Site, docs: Path, today: dt.date) -> None:
             target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        shutil.copytree(PACKAGE / "assets", folder / "assets", dirs_exist_ok=True)
+        shutil.copytree(PACKAGE / "assets", folder / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.tmpl"))
+        write_search_worker(folder / "assets")
         for extra in ("assets", "images"):
             source = site.root / "docs" / extra
             if source.is_dir():
@@ -56,17 +58,27 @@ def write_docs_tree(site: Site, docs: Path, today: dt.date) -> None:
     user_dict.write_text("".join(f"{term.zh} 100000 n\n" for term in site.glossary), encoding="utf-8")
 
 
+def write_search_worker(assets: Path) -> None:
+    """The search worker wrapper, pointing at the installed Material's (hashed) worker file."""
+    import material
+
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    worker = next(workers.glob("search.*.min.js")).name
+    template = (PACKAGE / "assets" / "policypress-search-worker.js.tmpl").read_text(encoding="utf-8")
+    (assets / "policypress-search-worker.js").write_text(template.replace("__MATERIAL_WORKER__", worker), encoding="utf-8")
+
+
 def engine_config(site: Site, staging: Path, lang: str) -> Path:
     """The per-language engine configuration: mkdocs.yml with only the per-language keys changed."""
     base = yaml.safe_load((site.root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = dict(base)
     config["docs_dir"] = str(staging / "docs" / lang)
-    config["site_dir"] = str(staging / "site" / ("" if lang == "zh" else "en"))
+    config["site_dir"] = str(staging / ("site" if lang == "zh" else "site-en"))
     config["site_name"] = getattr(site.config.name, lang)
     config["site_url"] = site.config.site_url + ("" if lang == "zh" else "en/")
     theme = dict(config["theme"])
     theme["language"] = lang
-    theme["custom_dir"] = str((site.root / theme.get("custom_dir", PACKAGE / "theme")).resolve())
+    theme["custom_dir"] = str(PACKAGE / "theme")  # the theme overrides belong to the generator
     config["theme"] = theme
     plugins = []
     for plugin in config.get("plugins", []):
@@ -85,42 +97,40 @@ def engine_config(site: Site, staging: Path, lang: str) -> Path:
     return path
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def render_site(site: Site, staging: Path, quiet: bool = False) -> None:
-    """Render each language with the engine (MkDocs); Chinese first: English goes into its en/."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+    """Render both languages with the engine, each in its own process and at the same time.
 
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    mkdocs_log = logging.getLogger("mkdocs")
-    collector = _Collect()
-    mkdocs_log.addHandler(collector)
-    previous_level = mkdocs_log.level
-    if quiet:
-        mkdocs_log.setLevel(logging.WARNING)
-    try:
-        for lang in LANGS:
-            config_path = engine_config(site, staging, lang)
-            try:
-                config = load_config(str(config_path))
-                build(config)
-            except (Abort, ConfigurationError, SystemExit) as exc:
-                details = "; ".join(collector.messages[-5:]) or str(exc)
-                raise ContentErrors(
-                    [ContentError("mkdocs.yml", 1, f"the {lang} site did not render: {details}", "fix the reported page or setting")]
-                ) from None
-    finally:
-        mkdocs_log.removeHandler(collector)
-        mkdocs_log.setLevel(previous_level)
+    A process per language keeps the engine a thin, swappable command (`mkdocs build -f …`)
+    and starts each build clean: jieba's dictionary is global state in the engine's process.
+    English renders into zh's en/ folder, so zh (which empties its site folder) runs first
+    into its own folder and the two are combined afterwards.
+    """
+    jobs = {}
+    for lang in LANGS:
+        config_path = engine_config(site, staging, lang)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_path)]
+        if quiet:
+            command.append("--quiet")
+        env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        jobs[lang] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    failures = []
+    for lang, job in jobs.items():
+        output, _ = job.communicate()
+        if job.returncode != 0:
+            lines = [line.strip() for line in output.splitlines() if line.startswith(("WARNING", "ERROR")) or "Error" in line]
+            failures.append(
+                ContentError(
+                    "mkdocs.yml",
+                    1,
+                    f"the {lang} site did not render: {'; '.join(lines[-5:]) or output[-500:]}",
+                    "fix the page or setting named above",
+                )
+            )
+        elif not quiet:
+            print(output, end="")
+    if failures:
+        raise ContentErrors(failures)
+    shutil.move(str(staging / "site-en"), str(staging / "site" / "en"))
 
 
 def check_search(site: Site, site_dir: Path) -> None:

@@ -33,6 +33,7 @@ class Clause:
     body_line: dict[str, int]
     paths: dict[str, Path]
     front: dict[str, Located]
+    source_lines: dict[str, list[str]]
 
     def title(self, lang: str) -> str:
         return self.meta.title if lang == "zh" else self.en.title
@@ -118,6 +119,8 @@ def _load_search_checks(path: Path, documents: list[PolicyDocument], sink: Error
             continue
         doc_id, _, clause_id = check.expect.partition("/")
         doc = next((d for d in documents if d.id == doc_id), None)
+        if sink.is_broken("doc", doc_id) or sink.is_broken("clause", check.expect):
+            continue
         if doc is None or doc.clause(clause_id) is None:
             sink.add(
                 path,
@@ -188,6 +191,7 @@ def _load_document(folder: Path, sink: ErrorSink, vocabulary: schema.Vocabulary 
     located = _read_yaml(path, sink)
     meta = validate(schema.DocumentMeta, located, path, sink) if located else None
     if meta is None:
+        sink.mark_broken("doc", folder.name)
         return None
     if meta.id != folder.name:
         sink.add(
@@ -208,6 +212,7 @@ def _load_parameters(folder: Path, sink: ErrorSink) -> dict[str, Parameter]:
     for path in sorted(folder.glob("*.yaml")):
         located = _read_yaml(path, sink)
         if located is None:
+            sink.mark_broken("param", path.stem)
             continue
         if not isinstance(located.data, dict):
             sink.add(path, 1, "the file is not a set of parameters", "write 'name:' then its label, unit, status, reference and values")
@@ -222,9 +227,10 @@ def _collect_parameters(path: Path, located: Located, prefix: tuple, name: str, 
         node = node[key]
     if isinstance(node, dict) and "values" in node:
         spec = validate(schema.ParameterSpec, located, path, sink, prefix=prefix)
-        if spec is not None:
-            value_lines = {since: located.line(prefix + ("values", since)) for since in spec.values}
-            out[name] = Parameter.from_spec(name, spec, path, located.line(prefix), value_lines)
+        if spec is None:
+            sink.mark_broken("param", name)
+        else:
+            out[name] = Parameter.from_spec(name, spec, path, located, prefix)
         return
     if not isinstance(node, dict) or not node:
         sink.add(
@@ -243,6 +249,7 @@ def _load_clauses(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> l
     clauses = []
     for stem in sorted(stems):
         paths = {lang: folder / f"{stem}.{lang}.md" for lang in LANGS}
+        sink.mark_broken("clause", f"{meta.id}/{stem}")  # until it has loaded
         if not paths["en"].exists():
             sink.add(
                 paths["zh"],
@@ -266,6 +273,23 @@ def _load_clauses(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> l
         en = validate(schema.ClauseEn, sources["en"].front, paths["en"], sink)
         if zh is None or en is None:
             continue
+        if zh.id != stem:
+            line = sources["zh"].front.line(("id",))
+            if zh.id in stems:
+                sink.add(
+                    paths["zh"],
+                    line,
+                    f"duplicate clause id '{zh.id}' (it is the id of {zh.id}.zh.md)",
+                    "give this clause its own id and name its two files after it",
+                )
+            else:
+                sink.add(
+                    paths["zh"],
+                    line,
+                    f"id '{zh.id}' differs from the file name '{stem}'",
+                    f"rename the two files to {zh.id}.zh.md and {zh.id}.en.md, or set id: {stem} (the id is in the page's address: keep it stable)",
+                )
+            continue
         if en.id != zh.id:
             sink.add(
                 paths["en"],
@@ -274,6 +298,7 @@ def _load_clauses(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> l
                 f"set id: {zh.id}",
             )
             continue
+        sink.broken.discard(f"clause:{meta.id}/{stem}")
         clause = Clause(
             zh.id,
             meta.id,
@@ -284,6 +309,7 @@ def _load_clauses(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> l
             {lang: sources[lang].body_first_line + _leading_blank_lines(sources[lang].body) for lang in LANGS},
             paths,
             {lang: sources[lang].front for lang in LANGS},
+            {lang: sources[lang].text.split("\n") for lang in LANGS},
         )
         for lang in LANGS:
             if not clause.body[lang].strip():
@@ -346,16 +372,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
 
     for clause in doc.clauses:
         zh_path, front = clause.paths["zh"], clause.front["zh"]
-        if clause.id in clause_ids:
-            other = clause_ids[clause.id]
-            sink.add(
-                zh_path,
-                front.line(("id",)),
-                f"duplicate clause id '{clause.id}' (also in {sink.rel(other.paths['zh'])})",
-                "give each clause its own id",
-            )
-            continue
-        clause_ids[clause.id] = clause
+        clause_ids[clause.id] = clause  # ids are file names, so they are unique
         if clause.meta.order in orders:
             sink.add(
                 zh_path,
@@ -397,12 +414,12 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                             f"use one of the ids in policy/vocabulary.yaml: {', '.join(known)}",
                         )
         for index, name in enumerate(clause.meta.amounts):
-            if name not in doc.parameters:
+            if name not in doc.parameters and not sink.is_broken("param", name):
                 sink.add(zh_path, front.line(("amounts", index)), f"unknown parameter '{name}'", _parameter_hint(name, doc))
 
     for clause in doc.clauses:
         for index, other in enumerate(clause.meta.related):
-            if other not in clause_ids:
+            if other not in clause_ids and not sink.is_broken("clause", f"{doc.id}/{other}"):
                 sink.add(
                     clause.paths["zh"],
                     clause.front["zh"].line(("related", index)),
@@ -419,7 +436,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
         _check_texts(clause, doc, sink)
 
     for index, attachment in enumerate(meta.attachments):
-        if attachment.clause not in clause_ids:
+        if attachment.clause not in clause_ids and not sink.is_broken("clause", f"{doc.id}/{attachment.clause}"):
             sink.add(
                 path,
                 located.line(("attachments", index, "clause")),
@@ -428,7 +445,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
             )
 
     for parameter in doc.parameters.values():
-        _check_parameter(parameter, clause_ids, sink)
+        _check_parameter(parameter, doc, clause_ids, sink)
 
 
 def _parameter_hint(name: str, doc: PolicyDocument) -> str:
@@ -441,55 +458,63 @@ def sink_rel_parameters(doc: PolicyDocument) -> str:
     return f"policy/{doc.id}/parameters/"
 
 
-def _check_parameter(parameter: Parameter, clauses: dict[str, Clause], sink: ErrorSink) -> None:
+def _check_parameter(parameter: Parameter, doc: PolicyDocument, clauses: dict[str, Clause], sink: ErrorSink) -> None:
+    line = parameter.line_of
     if not parameter.entries and parameter.status != "unset":
-        sink.add(parameter.path, parameter.line, f"'{parameter.name}' has no values", "add a dated value, or set status: unset")
+        sink.add(parameter.path, line(), f"'{parameter.name}' has no values", "add a dated value, or set status: unset")
     if parameter.status == "unset" and parameter.all_values():
         sink.add(
             parameter.path,
-            parameter.line,
+            line(),
             f"'{parameter.name}' is unset but has values",
             "set its status (official, reference or interpretation), or remove the values",
         )
-    if parameter.status == "unset" and parameter.reference is None:
+    with_value = [e for e in parameter.entries if e.value is not None]
+    if parameter.reference is None and (parameter.status == "unset" or all(e.own_reference is None for e in with_value)):
         sink.add(
             parameter.path,
-            parameter.line,
+            line(),
             f"'{parameter.name}' has no reference",
-            "add 'reference:' naming where the figure will come from",
+            "add 'reference:' with the document (and clause or link) its figures come from",
         )
-    for entry in parameter.entries:
-        if entry.value is None:
-            continue
+        return
+    shared_checked = False
+    for entry in with_value:
+        if entry.own_reference is None:
+            if shared_checked:
+                continue  # the shared reference is checked once
+            shared_checked = True
         reference = entry.reference
+        at = ("values", entry.since, "reference") if entry.own_reference is not None else ("reference",)
         if reference is None:
             sink.add(
                 parameter.path,
-                entry.line,
+                line("values", entry.since),
                 f"the value of '{parameter.name}' from {entry.since} has no reference",
                 "add 'reference:' with the document (and clause or link) it comes from",
             )
             continue
         if reference.clause is not None and reference.clause not in clauses:
-            sink.add(
-                parameter.path,
-                entry.line,
-                f"the reference of '{parameter.name}' names unknown clause '{reference.clause}'",
-                "use the id of a clause of this document",
-            )
+            if not sink.is_broken("clause", f"{doc.id}/{reference.clause}"):
+                sink.add(
+                    parameter.path,
+                    line(*at, "clause"),
+                    f"the reference of '{parameter.name}' names unknown clause '{reference.clause}'",
+                    "use the id of a clause of this document",
+                )
             continue
         if entry.status == "official":
             if reference.clause is None or reference.quote is None:
                 sink.add(
                     parameter.path,
-                    entry.line,
+                    line(*at),
                     f"official figure '{parameter.name}' does not say where the notice states it",
                     "add reference.clause and reference.quote (the words of the clause that state it)",
                 )
             elif _squash(reference.quote) not in _squash(clauses[reference.clause].body["zh"]):
                 sink.add(
                     parameter.path,
-                    entry.line,
+                    line(*at, "quote"),
                     f"the quote '{reference.quote}' is not in the official text of '{reference.clause}'",
                     "copy the words exactly from the clause's .zh.md file",
                 )
@@ -593,28 +618,35 @@ def _check_texts(clause: Clause, doc: PolicyDocument, sink: ErrorSink) -> None:
         if family:
             families.setdefault(family, []).append((_comparable(parameter), parameter.name))
 
-    def check(text: str, line: int, path: Path, official: bool = False) -> None:
+    def check(text: str, line: int, path: Path, lines: list[str] | None = None, official: bool = False) -> None:
+        """`lines`: the file's lines, for a text from YAML whose line breaks folding removed;
+        without them, line breaks in `text` are counted from `line` (a Markdown body)."""
+
+        def line_of(needle: str, offset: int) -> int:
+            if lines is None:
+                return line + text[:offset].count("\n")
+            return next((i + 1 for i in range(line - 1, len(lines)) if needle in lines[i]), line)
+
         for match in PLACEHOLDER.finditer(text):
-            at = line + text[: match.start()].count("\n")
-            if match.group(1) not in doc.parameters:
-                sink.add(path, at, f"unknown parameter '{match.group(1)}'", _parameter_hint(match.group(1), doc))
+            name = match.group(1)
+            if name not in doc.parameters and not sink.is_broken("param", name):
+                sink.add(path, line_of(match.group(0), match.start()), f"unknown parameter '{name}'", _parameter_hint(name, doc))
         if official:
             return  # the official text quotes the notice, figures included
         for typed, family, number in _typed_figures(PLACEHOLDER.sub("", text)):
             holders = [name for values, name in families.get(family, []) if number in values]
             if holders:
-                at = line + text[: text.find(typed)].count("\n") if typed in text else line
                 names = " or ".join(f"{{{{ {name} }}}}" for name in holders[:3])
                 sink.add(
                     path,
-                    at,
+                    line_of(typed, max(text.find(typed), 0)),
                     f"the figure '{typed}' is typed into the text, but a parameter holds it",
                     f"write {names} instead, so the site always shows the current value",
                 )
 
     for lang in LANGS:
         for text, line in _text_fields(clause, lang):
-            check(text, line, clause.paths[lang])
+            check(text, line, clause.paths[lang], lines=clause.source_lines[lang])
     check(clause.body["zh"], clause.body_line["zh"], clause.paths["zh"], official=True)
     check(clause.body["en"], clause.body_line["en"], clause.paths["en"])
 

@@ -31,6 +31,17 @@ class ErrorSink:
     def __init__(self, root: Path):
         self.root = root
         self.errors: list[ContentError] = []
+        # Names of things that failed to load. A reference to one of them is not reported again:
+        # one mistake gives one error, not one more for every place that names the broken thing.
+        self.broken: set[str] = set()
+
+    def mark_broken(self, kind: str, name: str) -> None:
+        self.broken.add(f"{kind}:{name}")
+
+    def is_broken(self, kind: str, name: str) -> bool:
+        """True for a broken name, or a name inside a broken group (parameter file, document)."""
+        parts = name.split(".") if kind == "param" else [name]
+        return any(f"{kind}:{'.'.join(parts[:i])}" in self.broken for i in range(1, len(parts) + 1))
 
     def rel(self, path: Path) -> str:
         try:

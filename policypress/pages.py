@@ -154,8 +154,16 @@ def plain(ctx: PageContext, doc: PolicyDocument | None, text: str) -> str:
     return PLACEHOLDER.sub(figure, ctx.text(text)) if doc else ctx.text(text)
 
 
+# Search ranks a measure's own page above the pages that list or quote it (parameters, browse
+# pages, the full text). A title match weighs 1000 times a text match, so the parameters
+# page, whose every section title names a figure, must weigh far less to rank below.
+SEARCH_BOOST = {"clause.md.j2": 4, "document.md.j2": 1, "parameters.md.j2": 0.001, "glossary.md.j2": 0.01}
+DEFAULT_SEARCH_BOOST = 0.5
+
+
 def render(template: str, ctx: PageContext, title: str, description: str = "", **values: object) -> str:
-    meta = {"title": title, "alternate": alternate_url(ctx.path, ctx.lang)}
+    meta: dict[str, object] = {"title": title, "alternate": alternate_url(ctx.path, ctx.lang)}
+    meta["search"] = {"boost": SEARCH_BOOST.get(template, DEFAULT_SEARCH_BOOST)}
     if description:
         meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
     body = _env.get_template(template).render(c=ctx, site=ctx.site, lang=ctx.lang, title=title, **values)

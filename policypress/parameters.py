@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 from .schema import Bilingual, DatedValue, ParameterSpec, Reference, parse_number
+from .yamlsource import Located
 
 Value = int | Decimal | Fraction
 
@@ -18,8 +19,8 @@ class DatedEntry:
     since: dt.date
     value: Value | None  # None ends the parameter from `since`
     status: str
-    reference: Reference | None
-    line: int
+    reference: Reference | None  # its own, or else the parameter's
+    own_reference: Reference | None
 
 
 @dataclass
@@ -32,20 +33,23 @@ class Parameter:
     code: str | None
     entries: list[DatedEntry]
     path: Path
-    line: int
-    clause_links: list[str] = field(default_factory=list)
+    source: Located
+    prefix: tuple
 
     @classmethod
-    def from_spec(cls, name: str, spec: ParameterSpec, path: Path, line: int, value_lines: dict) -> Parameter:
+    def from_spec(cls, name: str, spec: ParameterSpec, path: Path, source: Located, prefix: tuple) -> Parameter:
         entries = []
         for since, raw in sorted(spec.values.items()):
-            if isinstance(raw, DatedValue):
-                value, status, reference = raw.value, raw.status or spec.status, raw.reference or spec.reference
-            else:
-                value, status, reference = raw, spec.status, spec.reference
+            own = raw.reference if isinstance(raw, DatedValue) else None
+            value = raw.value if isinstance(raw, DatedValue) else raw
+            status = (raw.status if isinstance(raw, DatedValue) else None) or spec.status
             number = None if value is None else parse_number(value)
-            entries.append(DatedEntry(since, number, status, reference, value_lines.get(since, line)))
-        return cls(name, spec.label, spec.unit, spec.status, spec.reference, spec.code, entries, path, line)
+            entries.append(DatedEntry(since, number, status, own or spec.reference, own))
+        return cls(name, spec.label, spec.unit, spec.status, spec.reference, spec.code, entries, path, source, prefix)
+
+    def line_of(self, *path: object) -> int:
+        """The line in the parameter file of this parameter, or of a key inside it."""
+        return self.source.line(self.prefix + path)
 
     def entry_on(self, day: dt.date) -> DatedEntry | None:
         """The entry in force on `day`, or None before the first one."""

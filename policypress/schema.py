@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -100,7 +100,8 @@ class DocumentMeta(Strict):
     def _expiry_after_start(self) -> DocumentMeta:
         if self.expires is not None and self.expires < self.effective:
             raise ValueError(
-                f"expires ({self.expires}) is before effective ({self.effective}) — check both dates: 'expires' is the last day in force"
+                f"@expires@expires ({self.expires}) is before effective ({self.effective})"
+                " — check both dates: 'expires' is the last day in force"
             )
         return self
 
@@ -147,10 +148,7 @@ class Reference(Strict):
     note: Bilingual | None = None
 
 
-Number = int | float | str
-
-
-def parse_number(raw: Number) -> int | Decimal | Fraction:
+def parse_number(raw: int | float | str) -> int | Decimal | Fraction:
     """YAML numbers stay exact: 17.1 is Decimal('17.1'), '2/3' is Fraction(2, 3)."""
     if isinstance(raw, bool):
         raise ValueError("expected a number, got true/false — write the figure, e.g. 1000")
@@ -165,20 +163,22 @@ def parse_number(raw: Number) -> int | Decimal | Fraction:
         return Decimal(text)
     if re.fullmatch(r"\d+/[1-9]\d*", text):
         return Fraction(text)
-    raise ValueError(f"'{raw}' is not a number — write a number such as 1000, 17.1 or 2/3")
+    raise ValueError(f"'{raw}' is not a number — write a number such as 1000, 17.1 or 2/3, without units")
+
+
+def _check_number(raw: int | float | str) -> int | float | str:
+    parse_number(raw)
+    return raw
+
+
+# A figure as written in YAML; checked where it stands, so an error points at its own line.
+Number = Annotated[int | float | str, AfterValidator(_check_number)]
 
 
 class DatedValue(Strict):
     value: Number | None
     status: Status | None = None
     reference: Reference | None = None
-
-    @field_validator("value")
-    @classmethod
-    def _number(cls, raw: Number | None) -> Number | None:
-        if raw is not None:
-            parse_number(raw)
-        return raw
 
 
 class ParameterSpec(Strict):
@@ -188,23 +188,6 @@ class ParameterSpec(Strict):
     reference: Reference | None = None
     code: NonEmpty | None = None
     values: dict[dt.date, Number | DatedValue | None]
-
-    @field_validator("values", mode="before")
-    @classmethod
-    def _dates_first(cls, raw: object) -> object:
-        if isinstance(raw, dict):
-            for key in raw:
-                if not isinstance(key, dt.date):
-                    raise ValueError(f"'{key}' is not a date — key each value by the date it takes effect, as YYYY-MM-DD")
-        return raw
-
-    @field_validator("values")
-    @classmethod
-    def _numbers(cls, values: dict) -> dict:
-        for raw in values.values():
-            if raw is not None and not isinstance(raw, DatedValue):
-                parse_number(raw)
-        return values
 
 
 # --- vocabulary and glossary -------------------------------------------------------------

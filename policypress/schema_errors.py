@@ -21,12 +21,18 @@ def validate(model: type[BaseModel], located: Located, path: Path, sink: ErrorSi
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        reported: set[tuple] = set()
+        chosen: dict[tuple, dict] = {}
         for err in exc.errors():
             data_path = prefix + _data_path(data, err["loc"])
-            if data_path in reported:
-                continue  # a union reports each alternative; one line per place is enough
-            reported.add(data_path)
+            message = str((err.get("ctx") or {}).get("error", ""))
+            if message.startswith("@"):  # a model-level check naming the field it is about
+                field, _, rest = message[1:].partition("@")
+                data_path = prefix + (field,)
+                err = {**err, "ctx": {"error": rest}}
+            # a union reports each alternative; keep one error per place, the most telling
+            if data_path not in chosen or (err["type"] == "value_error" and chosen[data_path]["type"] != "value_error"):
+                chosen[data_path] = err
+        for data_path, err in chosen.items():
             problem, fix = _describe(err, data_path)
             line = located.line(data_path) if err["type"] != "missing" else located.line(data_path[:-1])
             sink.add(path, line, problem, fix)
@@ -39,7 +45,7 @@ def _data_path(data: Any, loc: tuple) -> tuple:
     node = data
     for part in loc:
         if isinstance(node, dict):
-            key = next((k for k in node if k == part or str(k) == str(part)), None)
+            key = next((k for k in node if k == part or str(part) in (str(k), repr(k))), None)
             if key is None:
                 if isinstance(part, str) and not part.startswith(
                     ("function-", "is-instance", "date", "int", "float", "str", "DatedValue", "nullable")
@@ -74,7 +80,8 @@ def _describe(err: dict, data_path: tuple) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         return f"'{shown}' is not a valid id for '{name}'", "use lowercase letters, digits and hyphens, e.g. m02-public-welfare-jobs"
     if kind.startswith("date") or kind == "datetime_type":
-        return f"'{shown}' is not a valid date for '{name}'", "write a real date as YYYY-MM-DD, e.g. 2016-05-16"
+        where = f" (in '{name}')" if str(shown) != name else ""
+        return f"'{shown}' is not a date{where}", "write a real date as YYYY-MM-DD, e.g. 2016-05-16"
     if kind == "string_too_short":
         return f"'{name}' is empty", "write the text"
     if kind == "too_short":

@@ -111,6 +111,7 @@ class MarkdownSource:
     front: Located
     body: str
     body_first_line: int
+    text: str  # the whole file, to find the line of a word inside a folded YAML text
 
 
 def parse_front_matter(text: str) -> MarkdownSource:
@@ -124,5 +125,5 @@ def parse_front_matter(text: str) -> MarkdownSource:
             if not isinstance(front.data, dict):
                 raise SourceError(2, "the front matter is not a set of 'key: value' lines", "write the metadata as 'key: value' lines")
             body = "\n".join(lines[index + 1 :])
-            return MarkdownSource(front, body, index + 2)
+            return MarkdownSource(front, body, index + 2, text)
     raise SourceError(1, "the front matter is not closed", "add a line '---' after the metadata")

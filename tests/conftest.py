@@ -1,0 +1,37 @@
+"""Shared fixtures: a copy of the project's content, and one real site built from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policypress.build import build_site
+from policypress.content import Site, load_site
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "linyi-hrss-2016-12-notice.txt"
+BUILD_DAY = dt.date(2026, 11, 27)
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads (content, hand-written pages, engine config) into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "policy", target / "policy")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def site() -> Site:
+    return load_site(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once for the session as of BUILD_DAY; returns build/site."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    return build_site(root, today=BUILD_DAY, quiet=True)
