@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import ErrorSink
+from .i18n import clause_number
 from .parameters import Parameter
 from .schema_errors import validate
 from .yamlsource import Located, MarkdownSource, SourceError, parse_front_matter, parse_yaml, read_text
@@ -37,6 +38,9 @@ class Clause:
 
     def title(self, lang: str) -> str:
         return self.meta.title if lang == "zh" else self.en.title
+
+    def number(self, lang: str) -> str:
+        return clause_number(self.meta.number, lang)
 
     def summary(self, lang: str) -> str:
         return self.meta.summary if lang == "zh" else self.en.summary

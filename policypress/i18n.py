@@ -108,6 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "这些政策大多只面向建档立卡农村贫困人口。不清楚自己家是不是建档立卡贫困户的，请问村委会、第一书记或乡镇扶贫办。",
         "en": "Most of this help is only for registered rural poor people. If you are not sure whether your household is a registered poor household, ask your village committee, the village first secretary or the township poverty-alleviation office.",
     },
+    "other_figures": {"zh": "其他参考数值", "en": "Other figures"},
     "in_force_on": {"zh": "{date}适用的数值", "en": "value on {date}"},
 }
 
@@ -129,3 +130,18 @@ _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
 def join_cjk_lines(text: str) -> str:
     """YAML folds a multi-line summary with spaces; Chinese text takes none between lines."""
     return re.sub(rf"(?<={_CJK}) (?={_CJK})", "", text)
+
+
+_NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10"}
+_NAMED_NUMBERS = {"序": "Preamble", "附则": "Final provision"}
+
+
+def clause_number(number: str, lang: str) -> str:
+    """A clause's number as the reader's language writes it: 二(五)9 → 2(5)9, 附件3 → Attachment 3."""
+    if lang == "zh":
+        return number
+    if number in _NAMED_NUMBERS:
+        return _NAMED_NUMBERS[number]
+    if number.startswith("附件"):
+        return "Attachment " + number.removeprefix("附件")
+    return "".join(_NUMERALS.get(char, char) for char in number)

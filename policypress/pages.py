@@ -131,7 +131,7 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
     text = reference.document
     if reference.clause and doc.clause(reference.clause):
         clause = doc.clause(reference.clause)
-        text += f" [{clause.meta.number}]({ctx.link(clause_path(clause))})"
+        text += f" [{clause.number(ctx.lang)}]({ctx.link(clause_path(clause))})"
     if reference.href:
         text += f" [↗]({reference.href})"
     return text.replace("|", "\\|")
@@ -252,7 +252,7 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             pages[clause_path(clause)] = render(
                 "clause.md.j2",
                 c,
-                f"{clause.meta.number} {clause.title(lang)}",
+                f"{clause.number(lang)} {clause.title(lang)}",
                 clause.summary(lang),
                 doc=doc,
                 clause=clause,
@@ -288,10 +288,19 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
     return pages
 
 
-def _parameter_groups(doc: PolicyDocument) -> dict[str, list[Parameter]]:
-    groups: dict[str, list[Parameter]] = {}
-    for name, parameter in doc.parameters.items():
-        groups.setdefault(name.split(".")[0], []).append(parameter)
+def _parameter_groups(doc: PolicyDocument) -> list[tuple[Clause | None, list[Parameter]]]:
+    """Parameters grouped under the first clause (in the notice's order) that shows them;
+    those no clause shows come last."""
+    groups: list[tuple[Clause | None, list[Parameter]]] = []
+    placed: set[str] = set()
+    for clause in doc.clauses:
+        names = [n for n in clause.meta.amounts if n not in placed]
+        if names:
+            groups.append((clause, [doc.parameters[n] for n in names]))
+            placed.update(names)
+    rest = [p for n, p in doc.parameters.items() if n not in placed]
+    if rest:
+        groups.append((None, rest))
     return groups
 
 
@@ -310,7 +319,7 @@ def nav(site: Site, lang: str) -> list:
             if not clauses:
                 continue
             label = getattr(part.title, lang) if part.id != "preamble" else None
-            entries = [{f"{c.meta.number} {c.title(lang)}": clause_path(c)} for c in clauses]
+            entries = [{f"{c.number(lang)} {c.title(lang)}": clause_path(c)} for c in clauses]
             if label is None or len(clauses) == 1:
                 section.extend(entries)
             else:
