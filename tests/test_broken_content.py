@@ -10,7 +10,8 @@ Each case in tests/broken/<name>.yaml breaks a fresh copy of the real project in
       #     | copy_from: policy/… | append: "text"
     expect:
       path: policy/…          # the file the editor has to open
-      line: 7                 # the line the editor has to go to
+      at: "quote: 12个月内"     # the line the editor has to go to: the one line holding this text
+      # or line: 1            # where the file has no such text (a missing or non-UTF-8 file)
       contains: "…"           # words the error must contain
     command: check            # optional; `build` for errors that only a build can find
     xfail: "…"                # optional; a known policypress bug (the test must fail)
@@ -54,7 +55,8 @@ class Case:
     description: str
     edits: list[dict[str, Any]]
     path: str
-    line: int
+    line: int | None
+    at: str | None
     contains: str
     command: str
     xfail: str | None
@@ -76,6 +78,8 @@ def load_case(path: Path) -> Case:
     if not isinstance(data, dict) or not {"description", "edit", "expect"} <= data.keys():
         raise CaseError(f"{path.name}: needs description, edit and expect")
     edits = data["edit"] if isinstance(data["edit"], list) else [data["edit"]]
+    if ("line" in data["expect"]) == ("at" in data["expect"]):
+        raise CaseError(f"{path.name}: expect needs either 'at' or 'line'")
     for edit in edits:
         kinds = [kind for kind in EDIT_KINDS if kind in edit]
         if "file" not in edit or len(kinds) != 1:
@@ -89,7 +93,8 @@ def load_case(path: Path) -> Case:
         description=data["description"],
         edits=edits,
         path=expect["path"],
-        line=int(expect["line"]),
+        line=int(expect["line"]) if "line" in expect else None,
+        at=expect.get("at"),
         contains=expect["contains"],
         command=command,
         xfail=data.get("xfail"),
@@ -174,15 +179,26 @@ def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip() and not line.startswith(noise)]
 
 
-def assert_one_error(result: Result, case: Case) -> None:
+def expected_line(root: Path, case: Case) -> int:
+    """The line to fix: given, or the one line of the broken file that holds `at`."""
+    if case.line is not None:
+        return case.line
+    lines = (root / case.path).read_text(encoding="utf-8").splitlines()
+    found = [number for number, text in enumerate(lines, start=1) if case.at in text]
+    if len(found) != 1:
+        raise CaseError(f"{case.name}: {case.at!r} is on {len(found)} lines of {case.path}, expected one")
+    return found[0]
+
+
+def assert_one_error(result: Result, case: Case, line: int) -> None:
     lines = error_lines(result.stderr)
     shown = "\n".join(lines) or "(nothing on stderr)"
     assert result.code == 1, f"exit code {result.code}, expected 1; stderr:\n{shown}\nstdout:\n{result.stdout}"
     assert lines and lines[-1] == SUMMARY, f"last line should be {SUMMARY!r}; got:\n{shown}"
     errors = lines[:-1]
     assert len(errors) == 1, f"expected exactly one error, got {len(errors)}:\n{shown}"
-    pattern = rf"^{re.escape(case.path)}:{case.line}: .+ — .+$"
-    assert re.match(pattern, errors[0]), f"expected an error at {case.path}:{case.line}, got:\n{errors[0]}"
+    pattern = rf"^{re.escape(case.path)}:{line}: .+ — .+$"
+    assert re.match(pattern, errors[0]), f"expected an error at {case.path}:{line}, got:\n{errors[0]}"
     assert case.contains in errors[0], f"expected {case.contains!r} in:\n{errors[0]}"
 
 
@@ -214,7 +230,7 @@ def test_case_files_are_well_formed() -> None:
     names = {case.name for case in cases}
     assert set(BUILD_CASES) <= names
     for case in cases:
-        assert case.description.strip() and case.contains.strip() and case.line >= 1
+        assert case.description.strip() and case.contains.strip() and (case.at or case.line >= 1)
 
 
 @pytest.mark.parametrize("case", case_params(all_cases()))
@@ -223,7 +239,7 @@ def test_broken_content_gives_one_located_error(case: Case, tmp_path: Path, caps
     root = copy_project(tmp_path / "project", with_theme=case.command == "build")
     break_project(root, case)
     result = run_check(root, capsys) if case.command == "check" else run_build(root)
-    assert_one_error(result, case)
+    assert_one_error(result, case, expected_line(root, case))
     assert not (root / "build" / "site").exists(), "a failed run must not publish a site"
 
 
