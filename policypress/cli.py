@@ -56,6 +56,52 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(_root(args), host=args.host, port=args.port, today=_today(args))
 
 
+def cmd_calc(args: argparse.Namespace) -> int:
+    import json
+
+    from calculators import calculate, describe
+
+    from .content import load_site
+    from .export import export_parameters
+
+    if args.list:
+        for calculator in describe():
+            inputs = ", ".join(f"{i['name']} ({i['type']}{', required' if i['required'] else ''})" for i in calculator["inputs"])
+            print(f"{calculator['name']}: {calculator['title']['en']} / {calculator['title']['zh']}\n  inputs: {inputs}")
+        return 0
+    if not args.name:
+        print("policypress calc: name a calculator (see --list)", file=sys.stderr)
+        return 2
+    try:
+        site = load_site(_root(args))
+    except ContentErrors as errors:
+        return _report(errors)
+    doc = site.document(args.document) if args.document else site.documents[0]
+    if doc is None:
+        print(f"policypress calc: no document '{args.document}'", file=sys.stderr)
+        return 2
+    try:
+        text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8") if args.input else "{}"
+        raw = json.loads(text)
+    except OSError as exc:
+        result = {
+            "errors": {
+                "_": {
+                    "zh": f"无法读取输入文件：{exc.strerror}（{args.input}）",
+                    "en": f"Cannot read the input file: {exc.strerror} ({args.input})",
+                }
+            }
+        }
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        where = f"第 {exc.lineno} 行" if isinstance(exc, json.JSONDecodeError) else "编码"
+        place = f"line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "encoding"
+        result = {"errors": {"_": {"zh": f"输入不是有效的 UTF-8 JSON（{where}）。", "en": f"The input is not valid UTF-8 JSON ({place})."}}}
+    else:
+        result = calculate(args.name, raw, export_parameters(site, doc), today=_today(args))
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 2 if "errors" in result else 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policypress",
@@ -94,6 +140,20 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--today", help="serve as if today were this date (YYYY-MM-DD)")
     serve.set_defaults(func=cmd_serve)
+
+    calc = commands.add_parser(
+        "calc",
+        help="run a calculator on JSON input and print the result as JSON",
+        description="Run a calculator in Python on the inputs given as a JSON object (a file, or - for "
+        "standard input; none means {}), with the parameters in policy/. Prints the result as JSON "
+        '(UTF-8) and exits 0; on bad input prints {"errors": {field: {zh, en}}} and exits 2.',
+    )
+    calc.add_argument("name", nargs="?", help="the calculator, e.g. critical-illness (see --list)")
+    calc.add_argument("--input", metavar="FILE", help="JSON file with the inputs, or - for standard input")
+    calc.add_argument("--list", action="store_true", help="list the calculators and their inputs")
+    calc.add_argument("--document", help="the document whose parameters to use (default: the first)")
+    calc.add_argument("--today", help="calculate as if today were this date (YYYY-MM-DD)")
+    calc.set_defaults(func=cmd_calc)
     return parser
 
 

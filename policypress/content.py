@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import ErrorSink
+from .examples import Example, load_examples
 from .i18n import clause_number
 from .parameters import Parameter
 from .schema_errors import validate
@@ -55,6 +56,7 @@ class PolicyDocument:
     path: Path
     clauses: list[Clause]
     parameters: dict[str, Parameter]
+    examples: list[Example] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -87,6 +89,7 @@ class Site:
     documents: list[PolicyDocument]
     pages: list[Page] = field(default_factory=list)
     search_checks: list[schema.SearchCheck] = field(default_factory=list)
+    areas: list[schema.Area] = field(default_factory=list)
 
     def document(self, doc_id: str) -> PolicyDocument | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -106,8 +109,72 @@ def load_site(root: Path) -> Site:
     pages = _load_pages(root / "docs", sink)
     config = _load_model(policy / "site.yaml", schema.SiteConfig, sink)
     search_checks = _load_search_checks(policy / "search_checks.yaml", documents, sink)
+    areas = _load_areas(policy / "areas.yaml", documents, sink)
+    site = Site(root, config, vocabulary, glossary, documents, pages, search_checks, areas)
+    if not sink.errors:
+        for doc in documents:
+            _check_examples(site, doc, sink)
     sink.raise_if_any()
-    return Site(root, config, vocabulary, glossary, documents, pages, search_checks)
+    return site
+
+
+def _load_document_examples(folder: Path, sink: ErrorSink) -> list[Example]:
+    from calculators import calculators
+
+    known = set(calculators())
+    examples: list[Example] = []
+    for path in sorted((folder / "examples").glob("*.yaml")):
+        located = _read_yaml(path, sink)
+        if located is not None:
+            examples += load_examples(path, located, known, sink)
+    return examples
+
+
+def _check_examples(site: Site, doc: PolicyDocument, sink: ErrorSink) -> None:
+    """Run every worked example: an example the rules no longer give is a content error."""
+    from calculators import calculate
+
+    from .examples import differences
+    from .export import export_parameters
+
+    parameters = export_parameters(site, doc)
+    for example in doc.examples:
+        problems = differences(example, calculate(example.calculator, example.inputs, parameters, today=example.today))
+        if problems:
+            sink.add(
+                example.path,
+                example.line,
+                f"example '{example.name['en']}' does not hold: {'; '.join(problems[:3])}",
+                "correct the expected figures, or the parameter or rule that changed",
+            )
+
+
+def _load_areas(path: Path, documents: list[PolicyDocument], sink: ErrorSink) -> list[schema.Area]:
+    """The areas a reader may name; each area with a wage class parameter must be listed."""
+    located = _read_yaml(path, sink)
+    if located is None or not isinstance(located.data, list):
+        if located is not None:
+            sink.add(path, 1, "the areas are not a list", "write each as '- {id: …, zh: …, en: …}'")
+        return []
+    areas = [a for index in range(len(located.data)) if (a := validate(schema.Area, located, path, sink, prefix=(index,)))]
+    names: dict[str, int] = {}
+    for index, area in enumerate(areas):
+        for name in [area.id, area.zh, area.en, *(area.aliases), *([area.code] if area.code else [])]:
+            key = name.casefold()
+            if key in names and names[key] != index:
+                sink.add(path, located.line((index,)), f"the name '{name}' is used by two areas", "give each area its own names")
+            names[key] = index
+    ids = {a.id for a in areas}
+    for doc in documents:
+        for name, parameter in doc.parameters.items():
+            if name.startswith("minimum_wage.area_class.") and name.rsplit(".", 1)[1] not in ids:
+                sink.add(
+                    parameter.path,
+                    parameter.line_of(),
+                    f"area '{name.rsplit('.', 1)[1]}' is not in policy/areas.yaml",
+                    "add it there, with its names and area code",
+                )
+    return areas
 
 
 def _load_search_checks(path: Path, documents: list[PolicyDocument], sink: ErrorSink) -> list[schema.SearchCheck]:
@@ -206,7 +273,7 @@ def _load_document(folder: Path, sink: ErrorSink, vocabulary: schema.Vocabulary 
         )
     parameters = _load_parameters(folder / "parameters", sink)
     clauses = _load_clauses(folder, meta, sink)
-    doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters)
+    doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters, _load_document_examples(folder, sink))
     _check_document(doc, located, sink, vocabulary)
     return doc
 

@@ -235,3 +235,11 @@ class SearchCheck(Strict):
     lang: Literal["zh", "en"]
     query: NonEmpty
     expect: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
+
+
+class Area(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
+    zh: NonEmpty
+    en: NonEmpty
+    aliases: list[NonEmpty] = []

@@ -1,0 +1,1 @@
+"""What every calculator shares: input declarations, dated parameters, dates, explanations."""

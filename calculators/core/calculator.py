@@ -1,0 +1,62 @@
+"""A calculator: its id, its words, its inputs and the function that computes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .explain import DateUsed
+from .inputs import Field
+from .parameters import Parameters
+from .text import Text, text
+
+Compute = Callable[[dict[str, Any], Parameters, DateUsed], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Calculator:
+    name: str  # fixed: scripts and staff rely on it
+    title: Text
+    clause: str  # the clause it implements (its page links to it)
+    inputs: tuple[Field, ...]
+    compute: Compute
+    summary: Text | None = None
+    outputs: tuple[tuple[str, Text], ...] = ()  # the result's main fields, labelled for pages
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "clause": self.clause,
+            "summary": self.summary,
+            "inputs": [f.as_json() for f in self.inputs],
+            "outputs": [{"name": name, "label": label} for name, label in self.outputs],
+        }
+
+
+DATE = Field(
+    "date",
+    "date",
+    text("按哪一天的规定计算", "Rules of which day"),
+    help=text(
+        "不填则按今天；通知已失效时按其有效期最后一天计算。",
+        "Leave empty for today; when the notice has expired, its last day in force is used.",
+    ),
+)
+REGISTERED_POOR = Field(
+    "registered_poor",
+    "bool",
+    text("是否建档立卡农村贫困人口", "Registered rural poor?"),
+    help=text(
+        "家庭是建档立卡贫困户的选“是”。不清楚的请问村委会或乡镇扶贫办。",
+        "Yes if your household is a registered poor household. Ask the village committee if unsure.",
+    ),
+    required=True,
+)
+BIRTH_DATE = Field(
+    "birth_date",
+    "date",
+    text("出生日期", "Date of birth"),
+    help=text("按身份证填写，例如 1961-03-15。", "As on the ID card, e.g. 1961-03-15."),
+)

@@ -1,0 +1,51 @@
+"""A document's parameters as plain JSON: what the calculators read, in CPython and the browser."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from .content import PolicyDocument, Site
+
+
+def _exact(value: int | Decimal | Fraction | None) -> str | None:
+    """Values travel as strings so they stay exact: '1000', '17.1', '2/3'."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def _reference(reference: Any) -> dict[str, Any] | None:
+    return reference.model_dump(exclude_none=True) if reference is not None else None
+
+
+def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
+    """The calculators' view of `doc`: its dates, clause titles, areas and dated parameters."""
+    meta = doc.meta
+    return {
+        "document": {
+            "id": doc.id,
+            "number": meta.number,
+            "title": meta.short_title.model_dump(),
+            "effective": meta.effective.isoformat(),
+            "expires": meta.expires.isoformat() if meta.expires else None,
+        },
+        "clauses": {c.id: {"number": c.meta.number, "title": {"zh": c.meta.title, "en": c.en.title}} for c in doc.clauses},
+        "areas": [area.model_dump(exclude_none=True) for area in site.areas],
+        "parameters": {
+            name: {
+                "label": p.label.model_dump(),
+                "unit": p.unit,
+                "status": p.status,
+                "reference": _reference(p.reference),
+                "values": [
+                    {"since": e.since.isoformat(), "value": _exact(e.value), "status": e.status, "reference": _reference(e.own_reference)}
+                    for e in p.entries
+                ],
+            }
+            for name, p in doc.parameters.items()
+        },
+    }
