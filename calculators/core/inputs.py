@@ -37,6 +37,7 @@ class Field:
     unit: Text | None = None
     rows: tuple[Field, ...] = ()  # the columns of a `rows` input
     max_length: int | None = None
+    default_from: str | None = None  # left empty, the calculator uses this parameter's value
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -49,6 +50,8 @@ class Field:
             out["help"] = self.help
         if self.default is not None:
             out["default"] = self.default
+        if self.default_from:
+            out["default_from"] = self.default_from
         if self.minimum is not None:
             out["minimum"] = _plain(self.minimum)
         if self.maximum is not None:
