@@ -18,7 +18,7 @@ from typing import Any
 from .core.calculator import Calculator
 from .core.explain import resolve_date
 from .core.inputs import InputError, validate
-from .core.parameters import Parameters
+from .core.parameters import NoValue, Parameters
 from .core.text import text
 
 __all__ = ["Calculator", "calculate", "calculators", "describe"]
@@ -62,3 +62,15 @@ def calculate(name: str, inputs: Any, parameters: dict[str, Any], today: dt.date
         return calculator.compute(values, params, used)
     except InputError as error:
         return {"errors": {error.name: error.message}}
+    except NoValue as missing:
+        since_zh = f"，该标准自 {missing.first.isoformat()} 起才有规定" if missing.first and missing.first > missing.day else ""
+        since_en = f"; it is defined from {missing.first.isoformat()}" if missing.first and missing.first > missing.day else ""
+        day = missing.day.isoformat()
+        return {
+            "errors": {
+                "date": text(
+                    f"{day} 没有适用的“{missing.label['zh']}”{since_zh}。请换一个日期。",
+                    f"There is no '{missing.label['en']}' for {day}{since_en}. Choose another date.",
+                )
+            }
+        }

@@ -14,10 +14,7 @@ from .core.parameters import Parameters
 
 
 def _whole(params: Parameters, name: str, day: dt.date) -> int:
-    value = params.value(name, day)
-    if value is None:
-        raise LookupError(f"parameter {name} has no value on {day}")
-    return int(value)
+    return int(params.require(name, day))
 
 
 def working_age_bounds(params: Parameters, day: dt.date) -> tuple[int, int]:

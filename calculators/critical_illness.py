@@ -41,14 +41,14 @@ INPUTS = (
 def schedule(params: Parameters, used: DateUsed, poor_boost: bool) -> dict[str, Any]:
     """Deductible, segment bounds and rates (as fractions of 1), and the cap on the day."""
     day = used.day
-    deductible = Decimal(params.value("critical_illness.base.deductible", day))
-    upper = Decimal(params.value("critical_illness.base.segment_1_upper", day))
-    rates = [Decimal(params.value(f"critical_illness.base.rate_{n}", day)) for n in (1, 2)]
-    cap = Decimal(params.value("critical_illness.base.cap", day))
+    deductible = Decimal(params.require("critical_illness.base.deductible", day))
+    upper = Decimal(params.require("critical_illness.base.segment_1_upper", day))
+    rates = [Decimal(params.require(f"critical_illness.base.rate_{n}", day)) for n in (1, 2)]
+    cap = Decimal(params.require("critical_illness.base.cap", day))
     if poor_boost:
-        deductible *= Decimal(str(params.value("critical_illness.poor.deductible_factor", day)))
-        rates = [rate + Decimal(params.value("critical_illness.poor.rate_increase", day)) for rate in rates]
-        cap = Decimal(params.value("critical_illness.poor.cap", day))
+        deductible *= Decimal(str(params.require("critical_illness.poor.deductible_factor", day)))
+        rates = [rate + Decimal(params.require("critical_illness.poor.rate_increase", day)) for rate in rates]
+        cap = Decimal(params.require("critical_illness.poor.cap", day))
     return {"deductible": deductible, "segments": [(deductible, upper, rates[0] / 100), (upper, None, rates[1] / 100)], "cap": cap}
 
 

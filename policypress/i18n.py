@@ -108,6 +108,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "这些政策大多只面向建档立卡农村贫困人口。不清楚自己家是不是建档立卡贫困户的，请问村委会、第一书记或乡镇扶贫办。",
         "en": "Most of this help is only for registered rural poor people. If you are not sure whether your household is a registered poor household, ask your village committee, the village first secretary or the township poverty-alleviation office.",
     },
+    "yes": {"zh": "是", "en": "yes"},
+    "no": {"zh": "否", "en": "no"},
+    "rows": {"zh": "{count}行", "en": "{count} rows"},
+    "examples": {"zh": "例", "en": "Worked examples"},
+    "examples_lead": {
+        "zh": "以下结果由本站的计算程序按上面的标准算出，与测试使用的是同一套程序。测算结果仅供参考，以经办机构审核为准。",
+        "en": "These results were computed from the figures above by the site's calculator, the same code its tests check. An estimate, not a decision.",
+    },
+    "example_inputs": {"zh": "情况", "en": "Situation"},
+    "example_result": {"zh": "结果", "en": "Result"},
     "other_figures": {"zh": "其他参考数值", "en": "Other figures"},
     "in_force_on": {"zh": "{date}适用的数值", "en": "value on {date}"},
 }

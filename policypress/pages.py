@@ -17,6 +17,7 @@ from .content import LANGS, PLACEHOLDER, Clause, PolicyDocument, Site
 from .i18n import format_date, join_cjk_lines, t
 from .parameters import STATUS_LABELS, STATUS_TAGS, Parameter, format_value
 from .validity import Validity, validity_on
+from .worked import worked_examples
 
 _env = Environment(
     loader=PackageLoader("policypress", "templates"),
@@ -138,6 +139,7 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
 
 
 _env.globals["source"] = source
+_env.globals["worked"] = worked_examples
 
 
 def front_matter(**values: object) -> str:

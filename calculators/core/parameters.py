@@ -19,6 +19,15 @@ class ParameterMissing(KeyError):
     """A calculator asked for a parameter the export does not have: a content or code bug."""
 
 
+class NoValue(LookupError):
+    """A figure the calculation needs has no value on the day (before its first value, or ended):
+    the reader asked about a day the rules do not cover. Reported as an error on `date`."""
+
+    def __init__(self, name: str, day: dt.date, label: dict[str, str], first: dt.date | None):
+        super().__init__(name)
+        self.name, self.day, self.label, self.first = name, day, label, first
+
+
 @dataclass(frozen=True)
 class InForce:
     """A parameter's value on a day, with what the reader needs to judge it."""
@@ -111,6 +120,15 @@ class Parameters:
 
     def value(self, name: str, day: dt.date) -> Number | None:
         return self.in_force(name, day).value
+
+    def require(self, name: str, day: dt.date) -> Number:
+        """The value of `name` on `day`; NoValue when it has none that day."""
+        value = self.in_force(name, day).value
+        if value is None:
+            spec = self._parameters[name]
+            firsts = [dt.date.fromisoformat(e["since"]) for e in spec["values"] if e["value"] is not None]
+            raise NoValue(name, day, spec.get("label", {"zh": name, "en": name}), min(firsts) if firsts else None)
+        return value
 
     def in_notice(self, day: dt.date) -> bool:
         """Is the notice in force on `day`? (`expires` is its last day in force.)"""
