@@ -33,7 +33,14 @@ def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
             "effective": meta.effective.isoformat(),
             "expires": meta.expires.isoformat() if meta.expires else None,
         },
-        "clauses": {c.id: {"number": c.meta.number, "title": {"zh": c.meta.title, "en": c.en.title}} for c in doc.clauses},
+        "clauses": {
+            c.id: {
+                "number": c.meta.number,
+                "title": {"zh": c.meta.title, "en": c.en.title},
+                "apply": {lang: c.apply(lang).model_dump(exclude_none=True) if c.apply(lang) else None for lang in ("zh", "en")},
+            }
+            for c in doc.clauses
+        },
         "areas": [area.model_dump(exclude_none=True) for area in site.areas],
         "parameters": {
             name: {

@@ -60,3 +60,18 @@ BIRTH_DATE = Field(
     text("出生日期", "Date of birth"),
     help=text("按身份证填写，例如 1961-03-15。", "As on the ID card, e.g. 1961-03-15."),
 )
+
+
+def run(calculator: Calculator, inputs: dict[str, Any], params: Parameters, used: DateUsed) -> dict[str, Any]:
+    """Run another calculator from inside a calculation, on the same day and parameters
+    (the self-check uses the estimators this way). Bad inputs come back as {"errors": …}."""
+    from .inputs import InputError, validate
+    from .parameters import NoValue
+
+    values, errors = validate(calculator.inputs, inputs)
+    if errors:
+        return {"errors": errors}
+    try:
+        return calculator.compute(values, params, used)
+    except (InputError, NoValue) as error:
+        return {"errors": {getattr(error, "name", "date"): getattr(error, "message", None) or {"zh": str(error), "en": str(error)}}}
