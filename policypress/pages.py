@@ -164,7 +164,9 @@ DEFAULT_SEARCH_BOOST = 0.5
 
 
 def render(template: str, ctx: PageContext, title: str, description: str = "", **values: object) -> str:
-    meta: dict[str, object] = {"title": title, "alternate": alternate_url(ctx.path, ctx.lang)}
+    meta: dict[str, object] = {"alternate": alternate_url(ctx.path, ctx.lang)}
+    if ctx.path != "index.md":  # the home page's window title is the site name alone
+        meta["title"] = title
     meta["search"] = {"boost": SEARCH_BOOST.get(template, DEFAULT_SEARCH_BOOST)}
     if description:
         meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
@@ -207,7 +209,7 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
     def ctx(path: str) -> PageContext:
         return PageContext(site, lang, path, today)
 
-    measures = [(doc, c) for doc in site.documents for c in doc.clauses if "administration" not in c.meta.benefit_types]
+    measures = [(doc, c) for doc in site.documents for c in doc.clauses if c.meta.action is not None]  # the measures of part 二
     pages["index.md"] = render(
         "home.md.j2",
         ctx("index.md"),
