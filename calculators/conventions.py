@@ -14,7 +14,9 @@ from .core.parameters import Parameters
 
 
 def _whole(params: Parameters, name: str, day: dt.date) -> int:
-    return int(params.require(name, day))
+    """A reading of the notice, as on the nearest day it was in force: a day outside the notice
+    is still judged by its readings (whether the measure applies then is a separate condition)."""
+    return int(params.rule(name, day))
 
 
 def working_age_bounds(params: Parameters, day: dt.date) -> tuple[int, int]:

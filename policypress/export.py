@@ -36,6 +36,7 @@ def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
         "clauses": {
             c.id: {
                 "number": c.meta.number,
+                "number_en": c.number("en"),
                 "title": {"zh": c.meta.title, "en": c.en.title},
                 "apply": {lang: c.apply(lang).model_dump(exclude_none=True) if c.apply(lang) else None for lang in ("zh", "en")},
             }

@@ -84,7 +84,7 @@ class Parameters:
         self.clauses: dict[str, Any] = export.get("clauses", {})
         self.areas: list[dict[str, Any]] = export.get("areas", [])
         self._parameters: dict[str, Any] = export["parameters"]
-        self.used: dict[str, InForce] = {}
+        self.used: dict[tuple[str, dt.date | None], InForce] = {}  # every value used, e.g. each wage level
 
     def __contains__(self, name: str) -> bool:
         return name in self._parameters
@@ -115,7 +115,7 @@ class Parameters:
                 dt.date.fromisoformat(current["since"]),
                 current.get("reference") or spec.get("reference"),
             )
-        self.used[name] = result
+        self.used[(name, result.since)] = result
         return result
 
     def value(self, name: str, day: dt.date) -> Number | None:
@@ -129,6 +129,16 @@ class Parameters:
             firsts = [dt.date.fromisoformat(e["since"]) for e in spec["values"] if e["value"] is not None]
             raise NoValue(name, day, spec.get("label", {"zh": name, "en": name}), min(firsts) if firsts else None)
         return value
+
+    def notice_day(self, day: dt.date) -> dt.date:
+        """The nearest day the notice was in force: the day to read the notice's own readings
+        (ages, durations) on, when judging a day outside the notice by its rules."""
+        day = max(day, self.effective)
+        return min(day, self.expires) if self.expires is not None else day
+
+    def rule(self, name: str, day: dt.date) -> Number:
+        """A figure of the notice's rules (an age, a duration) as on `notice_day(day)`."""
+        return self.require(name, self.notice_day(day))
 
     def in_notice(self, day: dt.date) -> bool:
         """Is the notice in force on `day`? (`expires` is its last day in force.)"""

@@ -1,0 +1,445 @@
+"""公益性岗位 — safety-net placement in a village public-welfare job, and its subsidy (measure 2).
+
+Registered poor people of working age whom the market cannot place, and who hold a disability
+certificate or are less than 5 years from the social pension, may be placed in a public-welfare
+job. The subsidy is the local minimum wage for the time worked, for at most 3 years, or until
+the pension for those near it (二(一)2). RULES.md fixes the readings: whole calendar months from
+the start month, each at the minimum wage in force on its first day; only months whose first day
+falls within the notice count toward the total, the rest are listed apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from . import conventions
+from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
+from .core.dates import add_months, age_on, birthday, first_of_month, month_label
+from .core.explain import DateUsed, Explanation, finish, money
+from .core.inputs import Field, InputError
+from .core.parameters import Number, Parameters
+from .core.text import text
+
+CLAUSE = "m02-public-welfare-jobs"
+MONTHS_PER_YEAR = 12
+FULL_TIME_HOURS = "public_welfare_job.full_time_hours"
+
+INPUTS = (
+    REGISTERED_POOR,
+    replace(BIRTH_DATE, required=True),
+    Field(
+        "has_disability_certificate",
+        "bool",
+        text("是否持有残疾证", "Holds a disability certificate?"),
+        help=text("持有《中华人民共和国残疾人证》的选“是”。", "Yes if you hold the national disability certificate (残疾人证)."),
+        default=False,
+    ),
+    Field(
+        "hard_to_place",
+        "bool",
+        text("是否通过市场渠道确实难以实现就业", "Has the job market failed to place you?"),
+        help=text(
+            "经过求职登记、职业介绍等市场渠道，确实找不到工作的选“是”。由乡镇人社所根据实际情况认定。",
+            "Yes if job registration, referrals and other market channels have really not found you work. The township HRSS office decides.",
+        ),
+        required=True,
+    ),
+    Field(
+        "county",
+        "text",
+        text("所在县区", "County or district"),
+        help=text(
+            "临沂市的县、区或开发区，可填名称、简称或行政区划代码，例如 兰陵县、苍山、371324。最低工资标准按所在地区类别确定。",
+            "A district, county or development zone of Linyi: its name, short name or area code, e.g. Lanling, 苍山, 371324. "
+            "The minimum wage depends on its class.",
+        ),
+        required=True,
+        max_length=60,
+    ),
+    Field(
+        "start_date",
+        "date",
+        text("上岗日期", "Start date in the post"),
+        help=text("安置到公益性岗位、开始工作的日期，例如 2016-09-01。", "The day the placement starts, e.g. 2016-09-01."),
+        required=True,
+    ),
+    Field(
+        "monthly_hours",
+        "int",
+        text("每月工作小时数", "Hours worked per month"),
+        help=text(
+            "每月实际工作的小时数。不填则按全日制计算（按月最低工资标准补贴）。",
+            "Hours actually worked each month. Leave empty for full time (paid the monthly minimum wage).",
+        ),
+        minimum=1,
+        maximum=744,  # 31 days × 24 hours: any more is a typing error
+        unit=text("小时", "hours"),
+        default_from=FULL_TIME_HOURS,
+    ),
+    DATE,
+)
+
+
+def _whole(params: Parameters, name: str, day: dt.date) -> int:
+    """One of the notice's readings (ages, years, hours), as on the nearest day it was in force,
+    so a post that started before 16 May 2016 or runs past 15 May 2020 is still judged by this
+    notice's rules; the minimum wage is read month by month as it really was."""
+    return int(params.rule(name, day))
+
+
+def _yuan(amount: Decimal) -> str:
+    """1,390 or 1,209.30: whole yuan without decimals, as the notices write them."""
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+
+
+def _area(name: str, params: Parameters) -> dict[str, Any]:
+    area = conventions.find_area(name, params)
+    if area is None:
+        zh, en = conventions.area_names(params)
+        raise InputError(
+            "county",
+            text(f"“{name}”不是临沂市的县区。请填写以下之一：{zh}。", f"'{name}' is not a district or county of Linyi. Use one of: {en}."),
+        )
+    return area
+
+
+def eligibility(values: dict[str, Any], rules: Parameters, why: Explanation) -> tuple[bool, bool]:
+    """Check measure 2's conditions on the start date: (eligible, near pension)."""
+    birth: dt.date = values["birth_date"]
+    start: dt.date = values["start_date"]
+    poor: bool = values["registered_poor"]
+    why.check(
+        "registered_poor",
+        poor,
+        CLAUSE,
+        "是建档立卡农村贫困人口。" if poor else "不是建档立卡农村贫困人口；公益性岗位托底安置只面向建档立卡农村贫困人口。",
+        "Registered rural poor." if poor else "Not registered rural poor: safety-net placement is only for registered rural poor people.",
+    )
+    age = age_on(birth, start)
+    low, limit = conventions.working_age_bounds(rules, start)
+    working = conventions.is_working_age(age, rules, start)
+    why.check(
+        "working_age",
+        working,
+        CLAUSE,
+        f"上岗日期 {start} 时 {age} 周岁，{'在' if working else '不在'}劳动年龄（{low}周岁以上、不满{limit}周岁）内。",
+        f"Aged {age} on the start date {start}: {'within' if working else 'outside'} working age ({low} or over, under {limit}).",
+    )
+    hard: bool = values["hard_to_place"]
+    why.check(
+        "hard_to_place",
+        hard,
+        CLAUSE,
+        "通过市场渠道确实难以实现就业。" if hard else "能够通过市场渠道实现就业，不属于托底安置的对象。",
+        "The job market has failed to place them."
+        if hard
+        else "The job market can place them: safety-net placement is for those it cannot.",
+    )
+    certificate: bool = values["has_disability_certificate"]
+    why.check(
+        "disability_certificate",
+        certificate,
+        CLAUSE,
+        "持有残疾证。" if certificate else "未持有残疾证。",
+        "Holds a disability certificate." if certificate else "Holds no disability certificate.",
+        decisive=False,
+    )
+    near = conventions.near_pension(birth, start, rules)
+    why.check("near_pension", near, CLAUSE, *_near_pension_words(birth, start, near, rules), decisive=False)
+    years = _whole(rules, "public_welfare_job.near_pension_years", start)
+    either = certificate or near
+    why.check(
+        "disability_or_near_pension",
+        either,
+        CLAUSE,
+        f"持有残疾证或距享受社会养老保险待遇不足{years}年，{'符合' if either else '两项都不符合'}。",
+        f"Holds a disability certificate or is less than {years} years from the social pension: {'yes' if either else 'neither'}.",
+    )
+    return not why.failed(), near
+
+
+def _near_pension_words(birth: dt.date, start: dt.date, near: bool, rules: Parameters) -> tuple[str, str]:
+    pension = conventions.pension_age(rules, start)
+    years = _whole(rules, "public_welfare_job.near_pension_years", start)
+    pension_day, from_day = birthday(birth, pension), birthday(birth, pension - years)
+    if near:
+        return (
+            f"上岗日期 {start} 距 {pension} 周岁领取社会养老保险待遇（{pension_day}）不足 {years} 年。",
+            f"On the start date {start}, less than {years} years remain before the social pension at {pension} ({pension_day}).",
+        )
+    if start >= pension_day:
+        return (
+            f"上岗日期 {start} 已到 {pension} 周岁领取社会养老保险待遇的年龄（{pension_day}）。",
+            f"On the start date {start}, the pension age of {pension} has been reached ({pension_day}).",
+        )
+    return (
+        f"上岗日期 {start} 距 {pension} 周岁领取社会养老保险待遇（{pension_day}）还有 {years} 年或以上；"
+        f"{pension - years} 周岁生日（{from_day}）当天正好 {years} 年，之后才算“不足{years}年”。",
+        f"On the start date {start}, {years} years or more remain before the social pension at {pension} ({pension_day}); "
+        f"on turning {pension - years} ({from_day}) exactly {years} years remain, so 'less than {years} years' starts the day after.",
+    )
+
+
+def duration(values: dict[str, Any], near: bool, rules: Parameters, why: Explanation) -> tuple[str, int]:
+    """(rule, number of months): until the pension month for those near it, otherwise max_years."""
+    birth: dt.date = values["birth_date"]
+    start: dt.date = values["start_date"]
+    if near:
+        pension_month = conventions.pension_month(birth, rules, start)
+        months = (pension_month.year - start.year) * MONTHS_PER_YEAR + pension_month.month - start.month
+        pension = conventions.pension_age(rules, start)
+        if values["has_disability_certificate"]:
+            why.note(
+                "既持有残疾证、又距领取社会养老保险待遇不足规定年限，补贴期限按延长至领取养老保险待遇的规定计算。",
+                "Holds a disability certificate and is also near the pension: the subsidy runs until the pension, the longer rule.",
+            )
+        why.note(
+            f"补贴发放到年满 {pension} 周岁的当月之前（不含 {month_label(pension_month)}），共 {months} 个月（测算口径，以经办机构解释为准）。",
+            f"The subsidy runs up to, not including, the month of turning {pension} ({month_label(pension_month)}): {months} months "
+            "(our reading; the office decides).",
+        )
+        if months == 0:
+            why.note(
+                "上岗当月即年满领取养老保险待遇年龄，按上述口径没有可补贴的月份。",
+                "The post starts in the month the pension age is reached: under this reading no month is subsidised.",
+            )
+        return "until_pension", months
+    years = _whole(rules, "public_welfare_job.max_years", start)
+    return "max_years", years * MONTHS_PER_YEAR
+
+
+def _wage(params: Parameters, name: str, day: dt.date) -> Number:
+    value = params.value(name, day)
+    if value is None:
+        raise InputError(
+            "start_date",
+            text(
+                f"没有 {month_label(day)} 的最低工资标准数据（{name}），请填写更晚的上岗日期或请管理员补充数据。",
+                f"No minimum wage is recorded for {month_label(day)} ({name}); use a later start date or ask the site to add it.",
+            ),
+        )
+    return value
+
+
+def monthly_schedule(
+    values: dict[str, Any], area: dict[str, Any], months: int, params: Parameters, rules: Parameters
+) -> list[dict[str, Any]]:
+    """One entry per month from the start month, at the minimum wage in force on its first day."""
+    start: dt.date = values["start_date"]
+    rows = []
+    for index in range(months):
+        first = add_months(first_of_month(start), index)
+        wage_class = int(_wage(params, f"minimum_wage.area_class.{area['id']}", first))
+        monthly = Decimal(_wage(params, f"minimum_wage.class_{wage_class}.monthly", first))
+        hourly = Decimal(_wage(params, f"minimum_wage.class_{wage_class}.hourly", first))
+        full_time = _whole(rules, FULL_TIME_HOURS, first)
+        hours = values["monthly_hours"] if values["monthly_hours"] is not None else full_time
+        amount = monthly if hours >= full_time else min(monthly, hourly * hours)
+        rows.append(
+            {
+                "month": month_label(first),
+                "wage_class": wage_class,
+                "monthly_minimum_wage": money(monthly),
+                "hourly_minimum_wage": money(hourly),
+                "hours": hours,
+                "amount": money(amount),
+                "counted": params.in_notice(first),
+            }
+        )
+    return rows
+
+
+def _runs(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Consecutive months with the same amount and the same counted status."""
+    runs: list[list[dict[str, Any]]] = []
+    for row in rows:
+        if runs and (runs[-1][-1]["amount"], runs[-1][-1]["counted"]) == (row["amount"], row["counted"]):
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
+
+
+def _span(run: list[dict[str, Any]]) -> tuple[str, str]:
+    first, last, n = run[0]["month"], run[-1]["month"], len(run)
+    if n == 1:
+        return first, first
+    return f"{first} 至 {last}", f"{first} … {last}"
+
+
+def breakdown(rows: list[dict[str, Any]], total: Decimal) -> list[dict[str, Any]]:
+    """One line per run of counted months at the same amount, then the total."""
+    lines = []
+    for run in _runs([r for r in rows if r["counted"]]):
+        amount = Decimal(str(run[0]["amount"]))
+        zh, en = _span(run)
+        n = len(run)
+        lines.append(
+            {
+                "label": text(f"{zh}：{n} 个月 × {_yuan(amount)} 元", f"{en}: {n} month{'s' if n != 1 else ''} × {_yuan(amount)} yuan"),
+                "value": money(amount * n),
+                "unit": "yuan",
+            }
+        )
+    lines.append({"label": text("合计（通知有效期内的月份）", "Total (months within the notice)"), "value": money(total), "unit": "yuan"})
+    return lines
+
+
+def _before_notice(row: dict[str, Any], params: Parameters) -> bool:
+    return dt.date.fromisoformat(f"{row['month']}-01") < params.effective
+
+
+def _schedule_notes(rows: list[dict[str, Any]], params: Parameters, why: Explanation) -> None:
+    effective, expires = params.effective.isoformat(), params.expires.isoformat() if params.expires else ""
+    before = [r for r in rows if _before_notice(r, params)]
+    beyond = [r for r in rows if not r["counted"] and not _before_notice(r, params)]
+    if before:
+        zh, en = _span(before)
+        n = len(before)
+        why.note(
+            f"{zh}（{n} 个月）当月1日早于通知施行日 {effective}，列在表中但不计入合计（测算口径，以经办机构解释为准）。",
+            f"{en} ({n} month{'s' if n != 1 else ''}): the first day of the month is before the notice took effect on {effective}, "
+            "so they are listed but not counted (our reading; the office decides).",
+        )
+        month = before[-1]["month"]
+        if month == month_label(params.effective):
+            why.note(
+                f"按月计算时以每月1日为准：{month}-01 早于施行日 {effective}，所以施行当月（{month}）也不计入。",
+                f"Months are judged by their first day: {month}-01 is before {effective}, so the month the notice took effect ({month}) "
+                "is not counted either.",
+            )
+    if beyond:
+        zh, en = _span(beyond)
+        why.note(
+            f"{zh}（{len(beyond)} 个月）在通知有效期（至 {expires}）之后，列为“超出本通知有效期”，不计入合计；这些月份的补贴请咨询县区人社部门。",
+            f"{en} ({len(beyond)} month{'s' if len(beyond) != 1 else ''}) fall after the notice's last day in force, {expires}: "
+            "listed as beyond this notice and not counted. Ask the county HRSS bureau about these months.",
+        )
+
+
+def _clause_name(params: Parameters, clause: str) -> tuple[str, str]:
+    info = params.clauses.get(clause, {})
+    number, title = info.get("number", ""), info.get("title", {"zh": clause, "en": clause})
+    measure = number.lstrip("一二三四五六七八九十()")  # 二(一)3 → measure 3, as RULES.md numbers them
+    return f"{title['zh']}（{number}）", f"measure {measure}, “{title['en']}”"
+
+
+def _other_help(values: dict[str, Any], rules: Parameters, why: Explanation) -> None:
+    """Say what else may help someone this measure does not place."""
+    start: dt.date = values["start_date"]
+    if not values["registered_poor"]:
+        why.note(
+            "本通知的各项措施面向建档立卡农村贫困人口。其他就业援助请咨询县区人社部门或拨打 12333。",
+            "This notice's measures are for registered rural poor people. For other employment help, ask the county HRSS bureau or call 12333.",
+        )
+        return
+    age = age_on(values["birth_date"], start)
+    low, _ = conventions.working_age_bounds(rules, start)
+    if age < low:
+        zh, en = _clause_name(rules, "m08-talent-for-poor-areas")
+        why.note(
+            f"未到劳动年龄的，到适龄时可以了解{zh}中技工院校免学费、国家助学金等政策。",
+            f"Under working age: when old enough, free tuition and grants at technical schools are in {en}.",
+        )
+        return
+    if not conventions.is_working_age(age, rules, start):
+        zh, en = _clause_name(rules, "m09-pension-and-medical-insurance")
+        why.note(
+            f"已超过劳动年龄的，可以了解{zh}中的养老、医疗保障政策。",
+            f"Past working age: pension and medical insurance are in {en}.",
+        )
+        return
+    partners_zh, partners_en = _clause_name(rules, "m03-employment-partners")
+    training_zh, training_en = _clause_name(rules, "m06-vocational-training")
+    why.note(
+        f"还可以了解：{partners_zh}，提供组织转移就业、专场招聘和就业创业证；{training_zh}，提供免费职业技能培训。",
+        f"Other measures may help: {partners_en}, with organised transfer, job fairs and the Employment and Entrepreneurship "
+        f"Certificate; and {training_en}, with free vocational training.",
+    )
+
+
+def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[str, Any]:
+    area = _area(values["county"], params)
+    rules = params
+    why = Explanation()
+    eligible, near = eligibility(values, rules, why)
+    area_json = {"id": area["id"], "zh": area["zh"], "en": area["en"]}
+    if not eligible:
+        _other_help(values, rules, why)
+        return finish(
+            CALCULATOR.name,
+            "not_eligible",
+            used,
+            why,
+            params,
+            eligible=False,
+            months=0,
+            months_beyond_notice=0,
+            months_before_notice=0,
+            total=money(0),
+            schedule=[],
+            area=area_json,
+            duration_rule=None,
+            end_month=None,
+            breakdown=[],
+        )
+    rule, count = duration(values, near, rules, why)
+    rows = monthly_schedule(values, area, count, params, rules)
+    counted = [r for r in rows if r["counted"]]
+    before = [r for r in rows if _before_notice(r, params)]
+    total = sum((Decimal(str(r["amount"])) for r in counted), Decimal(0))
+    _schedule_notes(rows, params, why)
+    start: dt.date = values["start_date"]
+    if values["monthly_hours"] is None and rows:
+        hours = rows[0]["hours"]
+        why.note(
+            f"未填写每月工作小时数，按全日制（每月 {hours} 小时及以上）计算，即按月最低工资标准补贴（测算口径，以经办机构解释为准）。",
+            f"No hours given: full time ({hours} hours a month or more) is assumed, paid the monthly minimum wage "
+            "(our reading; the office decides).",
+        )
+    posts = rules.rule("public_welfare_job.max_posts_per_village", start)
+    why.note(
+        f"公益性岗位由县区开发，原则上每个贫困村不超过 {posts} 人；本测算说明条件和补贴，是否安置以县区人社部门确定为准。",
+        f"Counties create the posts, as a rule at most {posts} per poor village: this estimate shows the conditions and the "
+        "subsidy, the county HRSS bureau decides on a placement.",
+    )
+    return finish(
+        CALCULATOR.name,
+        "eligible",
+        used,
+        why,
+        params,
+        eligible=True,
+        months=len(counted),
+        months_beyond_notice=len(rows) - len(counted) - len(before),
+        months_before_notice=len(before),
+        total=money(total),
+        schedule=rows,
+        area=area_json,
+        duration_rule=rule,
+        end_month=rows[-1]["month"] if rows else None,
+        breakdown=breakdown(rows, total) if rows else [],
+    )
+
+
+CALCULATOR = Calculator(
+    name="public-welfare-job",
+    title=text("公益性岗位安置和补贴测算", "Public-welfare job placement and subsidy estimate"),
+    clause=CLAUSE,
+    inputs=INPUTS,
+    compute=compute,
+    summary=text(
+        "判断能否安置到农村公益性岗位，并按月列出岗位补贴（当地最低工资标准）和补贴期限。",
+        "Check whether a placement in a village public-welfare job applies, and list the monthly subsidy (the local minimum wage) "
+        "and how long it runs.",
+    ),
+    outputs=(
+        ("eligible", text("是否符合安置条件", "Eligible for a placement")),
+        ("months", text("通知有效期内的补贴月数", "Subsidised months within the notice")),
+        ("months_beyond_notice", text("超出通知有效期的月数", "Months beyond this notice")),
+        ("total", text("通知有效期内补贴合计（元）", "Subsidy within the notice (yuan)")),
+    ),
+)

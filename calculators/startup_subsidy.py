@@ -1,0 +1,269 @@
+"""一次性创业补贴 — the one-off start-up subsidy (measure 5).
+
+Counties that are able give registered poor people of working age who newly register an
+individual business (个体工商户) and run it normally for 12 months or more a one-off subsidy of at
+least the official minimum (二(二)5). The county may set more: a parameter
+startup.county_amount.<area id> holds its figure when known.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from . import conventions
+from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
+from .core.dates import age_on, months_between
+from .core.explain import DateUsed, Explanation, finish, money
+from .core.inputs import Field, InputError
+from .core.parameters import Number, Parameters
+from .core.text import text
+
+CLAUSE = "m05-startup-support"
+
+INPUTS = (
+    REGISTERED_POOR,
+    dataclasses.replace(BIRTH_DATE, required=True),
+    Field(
+        "business_registered_on",
+        "date",
+        text("新注册个体工商户的登记日期", "Date the new individual business was registered"),
+        help=text(
+            "营业执照上的成立（注册）日期，例如 2016-09-01。",
+            "The date of establishment (registration) on the business licence, e.g. 2016-09-01.",
+        ),
+        required=True,
+    ),
+    Field(
+        "operating_normally",
+        "bool",
+        text("是否一直正常经营", "Operating normally?"),
+        help=text(
+            "登记以来一直正常经营（未注销、未停业）的选“是”。",
+            "Yes if the business has operated normally since registration (not closed or suspended).",
+        ),
+        required=True,
+    ),
+    Field(
+        "county",
+        "text",
+        text("所在县区", "County or district"),
+        help=text(
+            "个体工商户登记所在的县区，例如 沂南县。不填则按通知规定的最低标准计算。",
+            "Where the business is registered, e.g. Yinan County. Leave empty to use the notice's minimum.",
+        ),
+        max_length=40,
+    ),
+    DATE,
+)
+
+
+def _months_after(start: dt.date, months: int) -> dt.date:
+    """The day `months` whole months after `start` (the month's last day when the day does not
+    exist), i.e. the first day on which core.dates.months_between reaches `months`."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _working_age(age: int, params: Parameters, day: dt.date) -> tuple[bool | None, tuple[int, int] | None]:
+    """Whether `age` is working age, by the notice's reading (conventions reads it as on the
+    nearest day the notice was in force)."""
+    return conventions.is_working_age(age, params, day), conventions.working_age_bounds(params, day)
+
+
+def _county_amount(area: dict[str, Any] | None, params: Parameters, day: dt.date) -> Number | None:
+    """The county's own subsidy, when a parameter gives one on `day`."""
+    if area is None:
+        return None
+    name = f"startup.county_amount.{area['id']}"
+    return params.value(name, day) if name in params else None
+
+
+def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[str, Any]:
+    """Check each condition of 二(二)5 on the day used, then give the county's or the minimum amount."""
+    day = used.day
+    poor: bool = values["registered_poor"]
+    birth: dt.date = values["birth_date"]
+    registered: dt.date = values["business_registered_on"]
+    operating: bool = values["operating_normally"]
+    area = None
+    if values.get("county"):
+        area = conventions.find_area(values["county"], params)
+        if area is None:
+            zh_names, en_names = conventions.area_names(params)
+            raise InputError(
+                "county",
+                text(
+                    f"不认识县区“{values['county']}”。可填写：{zh_names}。",
+                    f"Unknown county or district '{values['county']}'. Use one of: {en_names}.",
+                ),
+            )
+    why = Explanation()
+    in_force = params.in_notice(day)
+    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
+    why.check(
+        "notice_in_force",
+        in_force,
+        CLAUSE,
+        f"{day.isoformat()} 在通知有效期（{period}）内。"
+        if in_force
+        else f"{day.isoformat()} 不在通知有效期（{period}）内，通知规定的一次性创业补贴不适用。",
+        f"{day.isoformat()} is within the notice's period in force ({period})."
+        if in_force
+        else f"{day.isoformat()} is outside the notice's period in force ({period}): its start-up subsidy does not apply.",
+    )
+    why.check(
+        "registered_poor",
+        poor,
+        CLAUSE,
+        "是建档立卡农村贫困人口。" if poor else "不是建档立卡农村贫困人口，本通知的一次性创业补贴只面向建档立卡农村贫困人口。",
+        "Registered rural poor."
+        if poor
+        else "Not registered rural poor: this notice's start-up subsidy is for registered rural poor people only.",
+    )
+    age = age_on(birth, registered)
+    working, bounds = _working_age(age, params, day)
+    if bounds is None:
+        zh, en = (
+            f"登记时 {age} 周岁；{day.isoformat()} 没有适用的劳动年龄标准。",
+            f"Aged {age} at registration; no working-age reading applies on {day.isoformat()}.",
+        )
+    else:
+        low, limit = bounds
+        zh = f"登记个体工商户时（{registered.isoformat()}）{age} 周岁，{'在' if working else '不在'}劳动年龄（{low} 周岁（含）至 {limit} 周岁（不含））内。"
+        en = f"Aged {age} when the business was registered ({registered.isoformat()}): {'within' if working else 'outside'} working age (from {low}, inclusive, to {limit}, exclusive)."
+    why.check("working_age", working, CLAUSE, zh, en)
+    on_time = registered <= day
+    why.check(
+        "registered_by_date",
+        on_time,
+        CLAUSE,
+        f"登记日期 {registered.isoformat()} 不晚于计算日 {day.isoformat()}。"
+        if on_time
+        else f"登记日期 {registered.isoformat()} 晚于计算日 {day.isoformat()}。",
+        f"Registered on {registered.isoformat()}, not after the date used, {day.isoformat()}."
+        if on_time
+        else f"Registered on {registered.isoformat()}, after the date used, {day.isoformat()}.",
+    )
+    why.check(
+        "operating_normally",
+        operating,
+        CLAUSE,
+        "个体工商户正常经营。" if operating else "个体工商户未正常经营，不符合“正常经营”的条件。",
+        "The business operates normally." if operating else "The business does not operate normally, as the subsidy requires.",
+    )
+    months = months_between(registered, day)
+    required = params.value("startup.min_months_operating", day)
+    if required is None:
+        enough = None
+        zh = f"从登记日到 {day.isoformat()} 经营 {months} 个月；该日没有适用的经营期限要求。"
+        en = f"{months} months from registration to {day.isoformat()}; no operating-period requirement applies on that day."
+    else:
+        enough = months >= required
+        reached = _months_after(registered, int(required))
+        zh = (
+            f"从登记日 {registered.isoformat()} 到 {day.isoformat()} 已满 {months} 个月，达到正常经营 {required} 个月以上的要求。"
+            if enough
+            else f"从登记日 {registered.isoformat()} 到 {day.isoformat()} 满 {months} 个月，不足 {required} 个月；{reached.isoformat()} 满 {required} 个月。"
+        )
+        en = (
+            f"{months} whole months from registration on {registered.isoformat()} to {day.isoformat()}: at least the {required} months required."
+            if enough
+            else f"{months} whole months from registration on {registered.isoformat()} to {day.isoformat()}: fewer than the {required} months required, reached on {reached.isoformat()}."
+        )
+    why.check("months_operating", enough, CLAUSE, zh, en)
+
+    minimum = params.value("startup.min_subsidy", day)
+    eligible = not why.failed() and not why.unsettled()
+    county_figure = _county_amount(area, params, day)
+    source = "county" if county_figure is not None else "minimum"
+    figure = county_figure if county_figure is not None else minimum
+    amount: Number = figure if eligible and figure is not None else 0
+
+    if minimum is not None:
+        why.note(
+            f"一次性创业补贴由有条件的县区发放，所需资金从县区就业资金中安排，标准不低于 {money(minimum):,.0f} 元，具体以当地县区人社部门为准。",
+            f"The subsidy is paid where the county or district offers it, from its employment funds, at no less than {money(minimum):,.0f} yuan; the county's HRSS bureau confirms the amount.",
+        )
+    else:
+        why.note(
+            "一次性创业补贴由有条件的县区发放，标准不低于通知规定的最低标准；该日通知规定的标准已不适用。",
+            "The subsidy is paid where the county or district offers it, at no less than the notice's minimum; on this day the notice's figure no longer applies.",
+        )
+    if eligible and source == "minimum" and area is not None:
+        why.note(
+            f"没有{area['zh']}自定的补贴标准，按通知规定的最低标准计算。",
+            f"No figure of {area['en']}'s own is known: the notice's minimum is used.",
+        )
+    if not eligible:
+        _help(why, [c["condition"] for c in why.failed()])
+
+    breakdown = [
+        {"label": text("已正常经营月数", "Months operating"), "value": months, "unit": "months"},
+    ]
+    if required is not None:
+        breakdown.append({"label": text("要求的正常经营月数", "Months required"), "value": int(required), "unit": "months"})
+    if minimum is not None:
+        breakdown.append({"label": text("补贴最低标准", "Minimum subsidy"), "value": money(minimum), "unit": "yuan"})
+    if county_figure is not None:
+        breakdown.append({"label": text(f"{area['zh']}补贴标准", f"{area['en']} subsidy"), "value": money(county_figure), "unit": "yuan"})
+    breakdown.append({"label": text("一次性创业补贴", "One-off start-up subsidy"), "value": money(amount), "unit": "yuan"})
+    return finish(
+        CALCULATOR.name,
+        "eligible" if eligible else "not_eligible",
+        used,
+        why,
+        params,
+        eligible=eligible,
+        amount=money(amount),
+        amount_source=source if eligible else None,
+        minimum=money(minimum) if minimum is not None else None,
+        months_operating=months,
+        age_at_registration=age,
+        county=None if area is None else {"id": area["id"], "zh": area["zh"], "en": area["en"]},
+        breakdown=breakdown,
+    )
+
+
+def _help(why: Explanation, failed: list[str]) -> None:
+    """What else may help someone who does not get the subsidy."""
+    if "notice_in_force" in failed:
+        why.note(
+            "该日本通知不在有效期内，现行创业扶持政策请咨询县区人社部门或拨打 12333。",
+            "The notice is not in force on that day: ask the county HRSS bureau or call 12333 about the rules that apply now.",
+        )
+    if "registered_poor" in failed:
+        why.note(
+            "不是建档立卡贫困人口的，可向县区人社部门咨询一般性的创业补贴和创业担保贷款政策。",
+            "People who are not registered poor can ask the county HRSS bureau about the general start-up subsidies and guaranteed loans.",
+        )
+    if "months_operating" in failed or "registered_by_date" in failed:
+        why.note(
+            "正常经营满规定期限后可再申请；在此之前可了解创业扶贫担保贷款（免反担保、免抵押）。",
+            "Apply again once the business has run the required time; meanwhile, see the start-up guaranteed loan (no counter-guarantee, no collateral).",
+        )
+    why.note(
+        "创业孵化基地和创业园区优先为农村贫困人口提供创业场所，并在一定期限内减免场地租金；也可参加免费的创业培训。",
+        "Business incubation bases and entrepreneurship parks give rural poor people priority for premises and cut or waive the rent for a time; free start-up training is also offered.",
+    )
+
+
+CALCULATOR = Calculator(
+    name="startup-subsidy",
+    title=text("一次性创业补贴测算", "One-off start-up subsidy check"),
+    clause=CLAUSE,
+    inputs=INPUTS,
+    compute=compute,
+    summary=text(
+        "看看新注册的个体工商户能否领取一次性创业补贴、至少多少。",
+        "Check whether a newly registered individual business qualifies for the one-off start-up subsidy, and how much at least.",
+    ),
+    outputs=(
+        ("eligible", text("是否符合条件", "Eligible")),
+        ("amount", text("一次性创业补贴（元）", "Start-up subsidy (yuan)")),
+        ("months_operating", text("已正常经营月数", "Months operating")),
+    ),
+)

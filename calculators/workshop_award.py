@@ -1,0 +1,241 @@
+"""扶贫车间一次性奖补 — the one-off award to poverty-alleviation workshops (measure 1).
+
+A workshop that, within 12 months, paid a registered poor person remuneration reaching the
+year's provincial poverty line or more gets a one-off award per person, each person counted once
+(二(一)1). The notice names the poverty line but gives no figure: staff enter the year's line
+unless a parameter holds it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .core.calculator import DATE, Calculator
+from .core.explain import DateUsed, Explanation, finish, money
+from .core.inputs import Field, InputError
+from .core.parameters import Parameters
+from .core.text import text
+
+CLAUSE = "m01-poverty-alleviation-workshops"
+
+INPUTS = (
+    Field(
+        "workers",
+        "rows",
+        text("车间安置的建档立卡贫困人员", "Registered poor people the workshop employs"),
+        help=text(
+            "每行一人：姓名或身份证号（与工资发放花名册一致），以及车间在通知规定的期限内付给他的报酬合计。同一人写了多行的，报酬合并计算、只计一次。",
+            "One row a person: name or ID number (as on the payroll), and the pay the workshop gave them over the period the notice sets. Rows for the same person are added up and counted once.",
+        ),
+        required=True,
+        maximum=10_000,
+        rows=(
+            Field(
+                "id",
+                "text",
+                text("姓名或身份证号", "Name or ID number"),
+                help=text("按车间工资发放花名册填写。", "As the workshop's payroll records it."),
+                required=True,
+                max_length=60,
+            ),
+            Field(
+                "pay_12_months",
+                "money",
+                text("期内报酬合计（元）", "Pay over the period (yuan)"),
+                help=text(
+                    "车间在通知规定的期限内付给此人的报酬合计。", "The total the workshop paid this person over the period the notice sets."
+                ),
+                required=True,
+                minimum=Decimal(0),
+                maximum=Decimal(100_000_000),
+                unit=text("元", "yuan"),
+            ),
+        ),
+    ),
+    Field(
+        "poverty_line",
+        "money",
+        text("当年省定贫困线标准（元/年）", "The year's provincial poverty line (yuan a year)"),
+        help=text(
+            "通知只提到“当年省定贫困线标准”，没有给出数额，请按当年山东省定标准填写。",
+            "The notice names the year's provincial poverty line but gives no figure: enter Shandong's line for the year.",
+        ),
+        minimum=Decimal("0.01"),
+        maximum=Decimal(100_000_000),
+        unit=text("元/年", "yuan a year"),
+        default_from="workshop.poverty_line",
+    ),
+    DATE,
+)
+
+
+def _key(worker_id: str) -> str:
+    """The same person however the row was typed: spaces dropped, case ignored."""
+    return "".join(worker_id.split()).casefold()
+
+
+def merge_workers(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """One entry per person in first-appearance order, pay summed over their rows (不重复享受),
+    and the ids that appeared in more than one row."""
+    people: dict[str, dict[str, Any]] = {}
+    for index, row in enumerate(rows, start=1):
+        key = _key(row["id"])
+        if key in people:
+            people[key]["pay"] += row["pay_12_months"]
+            people[key]["rows"].append(index)
+        else:
+            people[key] = {"id": row["id"].strip(), "pay": Decimal(row["pay_12_months"]), "rows": [index]}
+    merged = list(people.values())
+    return merged, [p["id"] for p in merged if len(p["rows"]) > 1]
+
+
+def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[str, Any]:
+    """Merge rows by person, compare each person's pay with the poverty line, count the award."""
+    day = used.day
+    line: Decimal | None = values.get("poverty_line")
+    source = "input"
+    if line is None:
+        fixed = params.value("workshop.poverty_line", day)
+        if fixed is None:
+            raise InputError(
+                "poverty_line",
+                text(
+                    "请填写当年省定贫困线标准（元/年）。通知只提到“当年省定贫困线标准”，没有给出数额，本站也没有该年的标准，请经办人员按当年山东省定标准填写。",
+                    "Please enter the year's provincial poverty line (yuan a year). The notice names the year's provincial poverty line but gives no figure, "
+                    "and the site holds none for that day: staff enter Shandong's line for the year.",
+                ),
+            )
+        line, source = Decimal(str(fixed)), "parameter"
+    why = Explanation()
+    in_force = params.in_notice(day)
+    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
+    why.check(
+        "notice_in_force",
+        in_force,
+        CLAUSE,
+        f"{day.isoformat()} 在通知有效期（{period}）内。"
+        if in_force
+        else f"{day.isoformat()} 不在通知有效期（{period}）内，通知规定的扶贫车间一次性奖补不适用。",
+        f"{day.isoformat()} is within the notice's period in force ({period})."
+        if in_force
+        else f"{day.isoformat()} is outside the notice's period in force ({period}): its workshop award does not apply.",
+    )
+    months = params.value("workshop.pay_period_months", day)
+    within_zh = f"{months}个月内" if months is not None else "计算期内"
+    within_en = f"over {months} months" if months is not None else "over the period"
+    line_zh = f"贫困线 {money(line):,.2f} 元（{'填写' if source == 'input' else '参数'}）"
+    line_en = f"the poverty line of {money(line):,.2f} yuan ({'entered' if source == 'input' else 'parameter'})"
+
+    people, duplicates = merge_workers(values["workers"])
+    per_worker, qualifying = [], []
+    for person in people:
+        qualifies = person["pay"] >= line
+        if qualifies:
+            qualifying.append(person["id"])
+        pay = f"{money(person['pay']):,.2f}"
+        rows_zh = f"（第 {'、'.join(map(str, person['rows']))} 行合计）" if len(person["rows"]) > 1 else ""
+        rows_en = f" (rows {', '.join(map(str, person['rows']))} added up)" if len(person["rows"]) > 1 else ""
+        why.check(
+            "pay_reached_line",
+            qualifies,
+            CLAUSE,
+            f"{person['id']}：{within_zh}报酬 {pay} 元{rows_zh}，{'达到' if qualifies else '未达到'}{line_zh}。",
+            f"{person['id']}: pay of {pay} yuan {within_en}{rows_en} {'reaches' if qualifies else 'is below'} {line_en}.",
+            decisive=False,
+        )
+        per_worker.append({"id": person["id"], "pay_12_months": money(person["pay"]), "qualifies": qualifies, "rows": person["rows"]})
+    count = len(qualifying)
+    why.check(
+        "qualifying_workers",
+        count >= 1,
+        CLAUSE,
+        f"{len(people)} 人中有 {count} 人{within_zh}报酬达到{line_zh}。" if people else "没有填写车间安置的贫困人员。",
+        f"{count} of {len(people)} {'person' if len(people) == 1 else 'people'} reached {line_en} {within_en}."
+        if people
+        else "No workers were listed.",
+    )
+    per_person = params.value("workshop.award_per_person", day)
+    eligible = not why.failed() and not why.unsettled() and per_person is not None
+    amount = count * per_person if eligible and per_person is not None else 0
+    why.note(
+        "一次性奖补按当年扶持脱贫人员计算，同一人不重复享受；所需资金从各县区创业带动就业扶持资金中安排。",
+        "The award is counted by the people helped out of poverty that year, once per person; it is paid from the county's funds for employment through entrepreneurship.",
+    )
+    if duplicates:
+        why.note(
+            f"以下人员出现在多行，报酬已合并、只计一次：{'、'.join(duplicates)}。",
+            f"These people appear in more than one row; their pay was added up and they count once: {', '.join(duplicates)}.",
+        )
+    if eligible:
+        why.note(
+            f"{count} 人 × 每人 {money(per_person):,.0f} 元 = {money(amount):,.0f} 元。",
+            f"{count} {'person' if count == 1 else 'people'} × {money(per_person):,.0f} yuan each = {money(amount):,.0f} yuan.",
+        )
+    else:
+        _help(why, [c["condition"] for c in why.failed()], bool(people), within_zh, within_en)
+    breakdown = [
+        {"label": text("达到贫困线的人数", "People who reached the line"), "value": count, "unit": "people"},
+        {"label": text("贫困线标准", "Poverty line"), "value": money(line), "unit": "yuan"},
+    ]
+    if per_person is not None:
+        breakdown.append({"label": text("每人奖补标准", "Award per person"), "value": money(per_person), "unit": "yuan"})
+    breakdown.append({"label": text("一次性奖补", "One-off award"), "value": money(amount), "unit": "yuan"})
+    return finish(
+        CALCULATOR.name,
+        "eligible" if eligible else "not_eligible",
+        used,
+        why,
+        params,
+        eligible=eligible,
+        qualifying=qualifying,
+        count=count,
+        amount=money(amount),
+        per_worker=per_worker,
+        duplicates=duplicates,
+        poverty_line=money(line),
+        poverty_line_source=source,
+        breakdown=breakdown,
+    )
+
+
+def _help(why: Explanation, failed: list[str], listed: bool, within_zh: str, within_en: str) -> None:
+    """What else may help a workshop that gets no award under this notice."""
+    if "notice_in_force" in failed:
+        why.note(
+            "该日本通知不在有效期内，现行扶贫车间扶持政策请咨询县区人社部门或拨打 12333。",
+            "The notice is not in force on that day: ask the county HRSS bureau or call 12333 about the support that applies now.",
+        )
+    if "qualifying_workers" in failed and not listed:
+        why.note(
+            "请按工资发放花名册逐行填写车间安置的建档立卡贫困人员及其报酬。",
+            "List the registered poor people the workshop employs and their pay, one row each, as on the payroll.",
+        )
+    elif "qualifying_workers" in failed:
+        why.note(
+            f"人员{within_zh}的报酬累计达到当年省定贫困线后即可申报。",
+            f"A person counts once their pay {within_en} adds up to the year's provincial poverty line.",
+        )
+    why.note(
+        "设立“扶贫车间”的企业可按规定享受创业扶贫担保贷款；吸纳就业困难人员并签订劳动合同的，可按规定享受社会保险补贴和岗位补贴。",
+        "Enterprises that set up a workshop can use the start-up guaranteed loans; those that hire people with employment difficulties on labour contracts can get the social insurance and job subsidies.",
+    )
+
+
+CALCULATOR = Calculator(
+    name="workshop-award",
+    title=text("扶贫车间一次性奖补测算", "Poverty-alleviation workshop award check"),
+    clause=CLAUSE,
+    inputs=INPUTS,
+    compute=compute,
+    summary=text(
+        "按人员名单和期内报酬，算出扶贫车间可得的一次性奖补。",
+        "From the list of workers and their pay over the period, work out the workshop's one-off award.",
+    ),
+    outputs=(
+        ("count", text("达到贫困线的人数", "People who reached the line")),
+        ("amount", text("一次性奖补（元）", "One-off award (yuan)")),
+        ("qualifying", text("达到贫困线的人员", "Who reached the line")),
+        ("duplicates", text("重复填写的人员", "Listed more than once")),
+    ),
+)
