@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
 DOC = "linyi-hrss-2016-12"

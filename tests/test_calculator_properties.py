@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import calculate, calculators
+from conftest import ROOT
 from policypress.content import load_site
 from policypress.export import export_parameters
 
@@ -106,3 +106,19 @@ def test_reimbursement_never_decreases_as_costs_rise(a: Decimal, b: Decimal, poo
 @given(COSTS, DAYS)
 def test_a_registered_poor_amount_is_never_below_the_base_amount(costs: Decimal, day: str) -> None:
     assert illness(costs, True, day)["amount"] >= illness(costs, False, day)["amount"]
+
+
+PWJ = calculators()["public-welfare-job"].as_json()["inputs"]
+
+
+@SETTINGS
+@given(inputs_for(PWJ))
+def test_subsidy_months_never_exceed_the_maximum_unless_the_near_pension_rule_applies(inputs: dict[str, Any]) -> None:
+    result = calculate("public-welfare-job", inputs, PARAMETERS, today=TODAY)
+    if "errors" in result or not result["eligible"]:
+        return
+    months = len(result["schedule"])
+    if result["duration_rule"] != "until_pension":
+        max_years = PARAMETERS["parameters"]["public_welfare_job.max_years"]["values"][0]["value"]
+        assert months <= int(max_years) * 12
+    assert result["months"] + result["months_beyond_notice"] + result["months_before_notice"] == months

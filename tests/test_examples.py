@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from calculators import calculate
+from conftest import ROOT
 from policypress.content import load_site
 from policypress.examples import Example, differences
 from policypress.export import export_parameters
