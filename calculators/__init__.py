@@ -22,6 +22,7 @@ from .core.parameters import NoValue, Parameters
 from .core.text import text
 
 __all__ = ["Calculator", "calculate", "calculators", "describe"]
+__version__ = "0.1.0"
 
 
 def calculators() -> dict[str, Calculator]:

@@ -332,8 +332,8 @@ def _other_help(values: dict[str, Any], rules: Parameters, why: Explanation) -> 
     start: dt.date = values["start_date"]
     if not values["registered_poor"]:
         why.note(
-            "本通知的各项措施面向建档立卡农村贫困人口。其他就业援助请咨询县区人社部门或拨打 12333。",
-            "This notice's measures are for registered rural poor people. For other employment help, ask the county HRSS bureau or call 12333.",
+            "本通知的各项措施面向建档立卡农村贫困人口。其他就业援助请咨询县区人社部门或拨打 {hotline}。",
+            "This notice's measures are for registered rural poor people. For other employment help, ask the county HRSS bureau or call {hotline}.",
         )
         return
     age = age_on(values["birth_date"], start)

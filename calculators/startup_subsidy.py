@@ -232,8 +232,8 @@ def _help(why: Explanation, failed: list[str]) -> None:
     """What else may help someone who does not get the subsidy."""
     if "notice_in_force" in failed:
         why.note(
-            "该日本通知不在有效期内，现行创业扶持政策请咨询县区人社部门或拨打 12333。",
-            "The notice is not in force on that day: ask the county HRSS bureau or call 12333 about the rules that apply now.",
+            "该日本通知不在有效期内，现行创业扶持政策请咨询县区人社部门或拨打 {hotline}。",
+            "The notice is not in force on that day: ask the county HRSS bureau or call {hotline} about the rules that apply now.",
         )
     if "registered_poor" in failed:
         why.note(

@@ -203,8 +203,8 @@ def _help(why: Explanation, failed: list[str], listed: bool, within_zh: str, wit
     """What else may help a workshop that gets no award under this notice."""
     if "notice_in_force" in failed:
         why.note(
-            "该日本通知不在有效期内，现行扶贫车间扶持政策请咨询县区人社部门或拨打 12333。",
-            "The notice is not in force on that day: ask the county HRSS bureau or call 12333 about the support that applies now.",
+            "该日本通知不在有效期内，现行扶贫车间扶持政策请咨询县区人社部门或拨打 {hotline}。",
+            "The notice is not in force on that day: ask the county HRSS bureau or call {hotline} about the support that applies now.",
         )
     if "qualifying_workers" in failed and not listed:
         why.note(

@@ -26,6 +26,7 @@ def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
     """The calculators' view of `doc`: its dates, clause titles, areas and dated parameters."""
     meta = doc.meta
     return {
+        "site": {"hotline": site.config.hotline},
         "document": {
             "id": doc.id,
             "number": meta.number,

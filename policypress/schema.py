@@ -39,6 +39,7 @@ UNITS = (
     "age",
     "month-of-year",
     "times-per-year",
+    "disability-grade",
 )
 Unit = Literal[UNITS]  # type: ignore[valid-type]
 

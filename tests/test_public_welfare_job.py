@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import ROOT
 
 from calculators import calculate
 from calculators.core.parameters import Parameters
+from conftest import ROOT
 from policypress.content import load_site
 from policypress.export import export_parameters
 

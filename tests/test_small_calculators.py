@@ -7,11 +7,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import calculate
+from conftest import ROOT
 from policypress.content import load_site
 from policypress.export import export_parameters
 

@@ -95,7 +95,20 @@ def finish(name: str, outcome: str, used: DateUsed, explanation: Explanation, pa
     result["notes"] = explanation.notes
     result["parameters_used"] = [p.as_json() for p in params.used.values()]
     result["disclaimer"] = DISCLAIMER
-    return result
+    return _fill(result, {"{hotline}": params.hotline})
+
+
+def _fill(value: Any, tokens: dict[str, str]) -> Any:
+    """Texts name site settings by token ("call {hotline}"); put in their values."""
+    if isinstance(value, str):
+        for token, replacement in tokens.items():
+            value = value.replace(token, replacement)
+        return value
+    if isinstance(value, dict):
+        return {k: _fill(v, tokens) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, tokens) for v in value]
+    return value
 
 
 __all__ = ["DISCLAIMER", "Explanation", "DateUsed", "finish", "money", "resolve_date", "to_json_number"]

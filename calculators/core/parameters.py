@@ -78,6 +78,7 @@ class Parameters:
 
     def __init__(self, export: dict[str, Any]):
         self.document = export["document"]
+        self.hotline: str = export["site"]["hotline"]  # written "{hotline}" in texts; see explain.finish
         self.effective = dt.date.fromisoformat(self.document["effective"])
         expires = self.document.get("expires")
         self.expires = dt.date.fromisoformat(expires) if expires else None

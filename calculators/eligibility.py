@@ -1,0 +1,1086 @@
+"""自查 — the resident's self-check across the notice's ten measures.
+
+One answer to "what help can I get": each measure's conditions (RULES.md, "The measures as
+rules", and the classification of Attachment 1) checked against what the person says, and, where
+a measure has an amount, an estimate from that measure's own calculator (core.calculator.run),
+never a second copy of its rules. A fact left out makes a measure "possibly", never eligible, and
+the answer lists what it assumed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import conventions
+from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator, run
+from .core.dates import age_on
+from .core.explain import DateUsed, Explanation, finish, money
+from .core.inputs import Field, InputError, Option
+from .core.parameters import Number, Parameters
+from .core.text import Text, text
+from .critical_illness import INPUTS as CRITICAL_ILLNESS_INPUTS
+
+CLAUSE = "p1-goals"
+CLAUSES = (
+    "m01-poverty-alleviation-workshops",
+    "m02-public-welfare-jobs",
+    "m03-employment-partners",
+    "m04-guaranteed-loans",
+    "m05-startup-support",
+    "m06-vocational-training",
+    "m07-college-graduates",
+    "m08-talent-for-poor-areas",
+    "m09-pension-and-medical-insurance",
+    "m10-relocated-households",
+)
+ELIGIBLE, POSSIBLY, NOT_ELIGIBLE = "eligible", "possibly", "not_eligible"
+HOTLINE = "{hotline}"  # filled in from the site settings by core.explain.finish
+# 重度残疾 read as disability grades 1 and 2 (RULES.md, measure 9): a reading, not a figure of the
+# notice; it belongs in a parameter (e.g. pension.severe_disability_max_grade) once one exists.
+
+WISHES = (
+    Option("none", text("无就业意愿", "No wish to work")),
+    Option("local", text("就地就近就业（县内）", "Work close to home (in the county)")),
+    Option("outside_county", text("外出务工（县外）", "Work outside the county")),
+    Option("self_employed", text("自主创业", "Start own business")),
+    Option("public_welfare_job", text("公益性岗位", "A public-welfare job")),
+)
+WISH_LABELS = {o.value: o.label for o in WISHES}
+
+INPUTS = (
+    REGISTERED_POOR,
+    dataclasses.replace(
+        BIRTH_DATE,
+        help=text(
+            "按身份证填写，例如 1961-03-15。不知道出生日期的，可以只填年龄。",
+            "As on the ID card, e.g. 1961-03-15. If you do not know it, give your age instead.",
+        ),
+    ),
+    Field(
+        "age",
+        "int",
+        text("年龄（周岁）", "Age (whole years)"),
+        help=text(
+            "不知道出生日期时填写。两项都填的，以出生日期为准。",
+            "Give it when you do not know the date of birth. When both are given, the date of birth is used.",
+        ),
+        minimum=0,
+        maximum=120,
+        unit=text("周岁", "years"),
+    ),
+    Field(
+        "sex",
+        "choice",
+        text("性别", "Sex"),
+        options=(Option("male", text("男", "Male")), Option("female", text("女", "Female"))),
+    ),
+    Field(
+        "able_to_work",
+        "choice",
+        text("劳动能力", "Able to work?"),
+        options=(
+            Option("yes", text("有劳动能力", "Yes")),
+            Option("partly", text("部分丧失劳动能力", "Partly")),
+            Option("no", text("无劳动能力", "No")),
+        ),
+    ),
+    Field(
+        "has_disability_certificate",
+        "bool",
+        text("是否持有残疾证", "Holds a disability certificate?"),
+        help=text("持有《中华人民共和国残疾人证》的选“是”。", "Yes if you hold the national disability certificate (残疾人证)."),
+    ),
+    Field(
+        "disability_grade",
+        "int",
+        text("残疾等级", "Disability grade"),
+        help=text("残疾证上写的等级，一级最重。", "The grade on the disability certificate; grade 1 is the most severe."),
+        minimum=1,
+        maximum=4,
+    ),
+    Field(
+        "hard_to_place",
+        "bool",
+        text("是否通过市场渠道确实难以实现就业", "Has the job market failed to place you?"),
+        help=text(
+            "经过求职登记、职业介绍等市场渠道，确实找不到工作的选“是”。",
+            "Yes if job registration, referrals and other market channels have really not found you work.",
+        ),
+    ),
+    Field("employment_wish", "choice", text("就业意愿", "What work do you want?"), options=WISHES),
+    Field("wants_training", "bool", text("是否希望参加职业技能培训", "Want vocational training?")),
+    Field(
+        "business_registered_on",
+        "date",
+        text("个体工商户登记日期", "Date your individual business was registered"),
+        help=text(
+            "已经新注册个体工商户的，填营业执照上的成立日期；还没有注册的不填。",
+            "If you have newly registered an individual business, the date on its licence; leave empty if not registered.",
+        ),
+    ),
+    Field("college_graduate", "bool", text("是否高校毕业生", "College graduate?")),
+    Field(
+        "technical_school",
+        "bool",
+        text("是否技工院校学生或准备报考", "Studying at, or applying to, a technical school?"),
+    ),
+    Field("insured_pension", "bool", text("是否已参加居民基本养老保险", "Insured in the residents' basic pension?")),
+    Field("insured_medical", "bool", text("是否已参加居民基本医疗保险", "Insured in the residents' basic medical insurance?")),
+    Field("relocated", "bool", text("是否易地扶贫搬迁人口", "Relocated for poverty alleviation?")),
+    dataclasses.replace(
+        next(f for f in CRITICAL_ILLNESS_INPUTS if f.name == "eligible_costs"), name="critical_illness_costs", required=False
+    ),
+    Field(
+        "county",
+        "text",
+        text("所在县区", "County or district"),
+        help=text(
+            "户籍所在的县区，例如 沂南县。用于估算公益性岗位补贴和一次性创业补贴，可以不填。",
+            "Your home county or district, e.g. Yinan County. Used for the public-welfare job and start-up estimates; optional.",
+        ),
+        max_length=60,
+    ),
+    DATE,
+)
+
+# What the answer assumes when an input is left out, in the order the answer lists them.
+ASSUMED: dict[str, Text] = {
+    "able_to_work": text(
+        "没有填写劳动能力：需要劳动能力的措施按“可能符合”显示。",
+        "Ability to work not given: measures that need it are shown as 'possibly'.",
+    ),
+    "has_disability_certificate": text(
+        "没有填写是否持有残疾证：按“不确定”处理。", "Disability certificate not given: treated as not known."
+    ),
+    "disability_grade": text(
+        "没有填写残疾等级：无法判断是否属于重度残疾。", "Disability grade not given: whether the disability is severe is not known."
+    ),
+    "hard_to_place": text(
+        "没有填写是否通过市场渠道难以就业：公益性岗位按“可能符合”显示。",
+        "Not said whether the job market has failed to place you: the public-welfare job is shown as 'possibly'.",
+    ),
+    "employment_wish": text(
+        "没有填写就业意愿：取决于意愿的措施按“可能符合”显示。",
+        "What work you want is not given: measures that depend on it are shown as 'possibly'.",
+    ),
+    "wants_training": text(
+        "没有填写是否希望参加培训：免费培训按“可能符合”显示。", "Not said whether you want training: free training is shown as 'possibly'."
+    ),
+    "business_registered_on": text(
+        "没有填写个体工商户登记日期：按尚未登记处理，不测算一次性创业补贴。",
+        "No business registration date: treated as not registered yet; the start-up subsidy is not estimated.",
+    ),
+    "operating_normally": text(
+        "按个体工商户登记以来一直正常经营测算一次性创业补贴。",
+        "The start-up subsidy is estimated assuming the business has operated normally since it was registered.",
+    ),
+    "college_graduate": text(
+        "没有填写是否高校毕业生：“三支一扶”按“可能符合”显示。",
+        "Not said whether you are a college graduate: the 'Three Supports and One Assistance' programme is shown as 'possibly'.",
+    ),
+    "technical_school": text(
+        "没有填写是否就读或报考技工院校：未超过劳动年龄上限的按“可能符合”显示。",
+        "Not said whether you study at or apply to a technical school: shown as 'possibly' below the upper working-age limit.",
+    ),
+    "insured_pension": text(
+        "没有填写是否已参加居民基本养老保险：还没有参保的，请到乡镇人社所办理。",
+        "Not said whether you are insured in the residents' pension: if not, enrol at the township HRSS office.",
+    ),
+    "insured_medical": text(
+        "没有填写是否已参加居民基本医疗保险：还没有参保的，请到乡镇人社所办理，参保后才能享受大病保险倾斜。",
+        "Not said whether you are insured in the residents' medical insurance: if not, enrol at the township HRSS office; "
+        "the critical-illness boost needs it.",
+    ),
+    "relocated": text(
+        "没有填写是否易地扶贫搬迁：按“可能符合”显示。", "Not said whether you were relocated for poverty alleviation: shown as 'possibly'."
+    ),
+    "critical_illness_costs": text(
+        "没有填写医疗费用：不测算大病保险报销。", "No medical costs given: the critical-illness payment is not estimated."
+    ),
+    "county": text(
+        "没有填写县区：不测算公益性岗位补贴；一次性创业补贴按通知规定的最低标准测算。",
+        "No county given: the public-welfare job subsidy is not estimated; the start-up subsidy uses the notice's minimum.",
+    ),
+}
+
+
+@dataclass
+class Person:
+    """What the person said, with their age on the day used; remembers which missing facts mattered."""
+
+    values: dict[str, Any]
+    age: int
+    birth: dt.date | None
+    assumed: set[str] = field(default_factory=set)
+
+    @property
+    def poor(self) -> bool:
+        return self.values["registered_poor"]
+
+    def fact(self, name: str) -> Any:
+        """The value of input `name`; a missing one is listed among the assumptions."""
+        value = self.values.get(name)
+        if value is None and name in ASSUMED:
+            self.assumed.add(name)
+        return value
+
+    def certificate(self) -> bool | None:
+        """A disability grade is written on the certificate, so a grade alone means one is held."""
+        held = self.fact("has_disability_certificate")
+        if held is None and self.values.get("disability_grade") is not None:
+            return True
+        return held
+
+
+@dataclass
+class Context:
+    person: Person
+    params: Parameters
+    used: DateUsed
+    why: Explanation
+
+    @property
+    def day(self) -> dt.date:
+        return self.used.day
+
+    def measure(self, number: int) -> Measure:
+        return Measure(number, CLAUSES[number - 1], self.why)
+
+    def working_age(self) -> bool:
+        return conventions.is_working_age(self.person.age, self.params, self.day)
+
+
+@dataclass
+class Measure:
+    """One measure's answer: its conditions met, not met and not known, notes and an estimate."""
+
+    number: int
+    clause: str
+    why: Explanation
+    met: list[Text] = field(default_factory=list)
+    unmet: list[Text] = field(default_factory=list)
+    unknown: list[Text] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
+    amount: dict[str, Any] | None = None
+
+    def check(self, name: str, met: bool | None, zh: str, en: str) -> bool | None:
+        """Record a condition in the measure and in the explanation, citing the measure's clause."""
+        self.why.check(f"m{self.number:02d}.{name}", met, self.clause, zh, en)
+        {True: self.met, False: self.unmet, None: self.unknown}[met].append(text(zh, en))
+        return met
+
+    def note(self, zh: str, en: str) -> None:
+        self.notes.append(text(zh, en))
+
+    @property
+    def status(self) -> str:
+        if self.unmet:
+            return NOT_ELIGIBLE
+        return POSSIBLY if self.unknown else ELIGIBLE
+
+    def as_json(self, params: Parameters) -> dict[str, Any]:
+        info = params.clauses.get(self.clause, {})
+        return {
+            "measure": self.number,
+            "clause": self.clause,
+            "title": info.get("title", text(self.clause, self.clause)),
+            "status": self.status,
+            "met": self.met,
+            "unmet": self.unmet,
+            "unknown": self.unknown,
+            "notes": self.notes,
+            "amount": self.amount,
+            "how_to_apply": how_to_apply(info.get("apply") or {}),
+            "link": self.clause,
+        }
+
+
+def how_to_apply(apply: dict[str, Any]) -> Text:
+    """The clause's own how-to-apply when it has one; where it names no office, point to the
+    township HRSS office, the county bureau and the hotline, as the clause pages do."""
+    labels = {
+        "zh": ("到哪里办：", "需要带的材料：", "谁来审核：", "、", "。"),
+        "en": ("Where: ", "What to bring: ", "Who reviews it: ", "; ", ". "),
+    }
+    pointer = text(
+        f"请向户籍所在地的乡镇人社所或县区人社部门咨询如何申请，或拨打 {HOTLINE}。",
+        f"Ask the HRSS office of your township or the county HRSS bureau how to apply, or call {HOTLINE}.",
+    )
+    out: dict[str, str] = {}
+    for lang, (where, documents, reviewed, joiner, stop) in labels.items():
+        given = apply.get(lang) or {}
+        parts = []
+        if given.get("where"):
+            parts.append(where + given["where"])
+        if given.get("documents"):
+            parts.append(documents + joiner.join(given["documents"]))
+        if given.get("reviewed_by"):
+            parts.append(reviewed + given["reviewed_by"])
+        if not given.get("where"):
+            parts.append(pointer[lang].rstrip("。."))
+        out[lang] = stop.join(parts) + stop.strip()
+    return text(out["zh"], out["en"])
+
+
+def _yuan(value: Number | float) -> str:
+    """1,390 or 1,209.30: whole yuan without decimals."""
+    amount = Decimal(str(money(value)))
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+
+
+def _estimator(name: str) -> Calculator | None:
+    from . import calculators  # the package registry; imported here because it imports this module
+
+    return calculators().get(name)
+
+
+def _estimate(ctx: Context, name: str, inputs: dict[str, Any]) -> dict[str, Any] | None:
+    """Run another calculator on the same day and parameters; None when it is not available."""
+    calculator = _estimator(name)
+    if calculator is None:
+        return None
+    declared = {f.name for f in calculator.inputs}
+    return run(calculator, {k: v for k, v in inputs.items() if k in declared and v is not None}, ctx.params, ctx.used)
+
+
+def _amount(value: Number | float, unit: str, zh: str, en: str, calculator: str | None = None) -> dict[str, Any]:
+    """An estimate as the page shows it; `calculator` names the one that computed it, for a link."""
+    amount = {"value": money(value), "unit": unit, "zh": zh, "en": en}
+    if calculator:
+        amount["calculator"] = calculator
+    return amount
+
+
+def _no_estimate(m: Measure, result: dict[str, Any] | None, zh: str, en: str) -> None:
+    """Say why an estimate is missing instead of showing a figure that was not computed."""
+    if result is None:
+        m.note(f"{zh}的测算暂不可用。", f"The {en} estimate is not available yet.")
+    elif "errors" in result:
+        reasons = text("；".join(e["zh"] for e in result["errors"].values()), " ".join(e["en"] for e in result["errors"].values()))
+        m.note(f"{zh}无法测算：{reasons['zh']}", f"The {en} could not be estimated: {reasons['en']}")
+
+
+# --- conditions several measures share --------------------------------------------------------
+
+
+def _prelude(m: Measure, ctx: Context, poor_required: bool = True) -> bool:
+    """The notice in force on the day, and (for all but measure 7) a registered poor household."""
+    if not ctx.params.in_notice(ctx.day):
+        m.check(
+            "notice_in_force",
+            False,
+            f"{ctx.day.isoformat()} 不在通知有效期内，本措施不适用。",
+            f"{ctx.day.isoformat()} is outside the notice's period in force: this measure does not apply.",
+        )
+        return False
+    if poor_required:
+        poor = ctx.person.poor
+        m.check(
+            "registered_poor",
+            poor,
+            "是建档立卡贫困户的成员。" if poor else "不是建档立卡贫困户的成员；本措施只面向建档立卡农村贫困人口。",
+            "A member of a registered poor household."
+            if poor
+            else "Not a member of a registered poor household: this measure is for registered rural poor people only.",
+        )
+        return poor
+    return True
+
+
+def _working_age(m: Measure, ctx: Context) -> bool:
+    low, limit = conventions.working_age_bounds(ctx.params, ctx.day)
+    age, working = ctx.person.age, ctx.working_age()
+    m.check(
+        "working_age",
+        working,
+        f"{age} 周岁，{'在' if working else '不在'}劳动年龄（{low} 周岁以上、不满 {limit} 周岁）内。",
+        f"Aged {age}: {'within' if working else 'outside'} working age ({low} or over, under {limit}).",
+    )
+    return working
+
+
+def _able(m: Measure, ctx: Context, partly: bool | None) -> bool | None:
+    """Able to work: 'partly' counts as `partly` (True, or None when it depends on the work)."""
+    able = ctx.person.fact("able_to_work")
+    if able == "yes":
+        return m.check("able_to_work", True, "有劳动能力。", "Able to work.")
+    if able == "no":
+        return m.check("able_to_work", False, "无劳动能力。", "Not able to work.")
+    if able == "partly":
+        if partly:
+            return m.check("able_to_work", True, "部分丧失劳动能力，仍可参加。", "Partly able to work: this still applies.")
+        return m.check(
+            "able_to_work",
+            None,
+            "部分丧失劳动能力：能否胜任要看具体岗位。",
+            "Partly able to work: whether the work suits you depends on the job.",
+        )
+    return m.check("able_to_work", None, "没有填写劳动能力。", "Ability to work not given.")
+
+
+def _not_poor_note(why: Explanation) -> None:
+    why.note(
+        f"本通知除“三支一扶”外的措施只面向建档立卡农村贫困人口。如果认为家庭应当建档立卡，请咨询村委会或乡镇扶贫办，或拨打 {HOTLINE}。",
+        "Except for the 'Three Supports and One Assistance' programme, this notice's measures are for registered rural poor "
+        f"people only. If you think your household should be registered, ask the village committee or the township poverty "
+        f"alleviation office, or call {HOTLINE}.",
+    )
+
+
+# --- the ten measures ---------------------------------------------------------------------
+
+
+def workshop(ctx: Context) -> Measure:
+    """1 扶贫车间: working age, able to work, wants work close to home. The award goes to the workshop."""
+    m = ctx.measure(1)
+    if not _prelude(m, ctx):
+        return m
+    _working_age(m, ctx)
+    _able(m, ctx, partly=None)
+    wish = ctx.person.fact("employment_wish")
+    if wish == "local":
+        m.check("wants_local_work", True, "希望就地就近（县内）就业。", "Wants work close to home, in the county.")
+    elif wish is None:
+        m.check(
+            "wants_local_work",
+            None,
+            "没有填写就业意愿；扶贫车间面向希望就地就近就业的人。",
+            "What work you want is not given; workshops are for people who want work close to home.",
+        )
+    else:
+        label = WISH_LABELS[wish]
+        m.check(
+            "wants_local_work",
+            False,
+            f"就业意愿是“{label['zh']}”；扶贫车间面向希望就地就近就业的人。",
+            f"The work you want is '{label['en']}'; workshops are for people who want work close to home.",
+        )
+    award = ctx.params.value("workshop.award_per_person", ctx.day)
+    months = ctx.params.value("workshop.pay_period_months", ctx.day)
+    m.note(
+        f"扶贫车间的一次性奖补（每人 {_yuan(award)} 元，{months} 个月内报酬达到当年省定贫困线）发给车间，不发给个人；个人得到的是在家门口的工作和报酬。",
+        f"The one-off award ({_yuan(award)} yuan a person whose pay within {months} months reaches the year's provincial poverty "
+        "line) goes to the workshop, not to you; what you get is paid work close to home.",
+    )
+    return m
+
+
+def _near_pension(ctx: Context) -> bool | None:
+    """'不足5年' to the pension: from the birth date when known; from the age alone only when it
+    settles it (on the 5-years-before age it depends on whether the birthday has passed)."""
+    person = ctx.person
+    if person.birth is not None:
+        return conventions.near_pension(person.birth, ctx.day, ctx.params)
+    pension = conventions.pension_age(ctx.params, ctx.day)
+    years = int(ctx.params.require("public_welfare_job.near_pension_years", ctx.day))
+    if pension - years < person.age < pension:
+        return True
+    return None if person.age == pension - years else False
+
+
+def _either(a: bool | None, b: bool | None) -> bool | None:
+    if a or b:
+        return True
+    return None if a is None or b is None else False
+
+
+def public_welfare_job(ctx: Context) -> Measure:
+    """2 公益性岗位: working age, hard to place, and a disability certificate or near the pension."""
+    m = ctx.measure(2)
+    if not _prelude(m, ctx):
+        return m
+    _working_age(m, ctx)
+    _able(m, ctx, partly=True)  # Attachment 1: a post for those who can do some work
+    hard = ctx.person.fact("hard_to_place")
+    m.check(
+        "hard_to_place",
+        hard,
+        {
+            True: "通过市场渠道确实难以实现就业。",
+            False: "能够通过市场渠道实现就业，不属于托底安置的对象。",
+            None: "没有填写是否通过市场渠道难以就业。",
+        }[hard],
+        {
+            True: "The job market has failed to place you.",
+            False: "The job market can place you: safety-net placement is for those it cannot.",
+            None: "Not said whether the job market has failed to place you.",
+        }[hard],
+    )
+    certificate, near = ctx.person.certificate(), _near_pension(ctx)
+    m.check("disability_or_near_pension", _either(certificate, near), *_certificate_or_near_words(ctx, certificate, near))
+    if ctx.person.values.get("employment_wish") == "public_welfare_job" and m.status == NOT_ELIGIBLE:
+        m.note(
+            "希望到公益性岗位工作本身不构成安置条件；可以了解就业伙伴结对帮扶和免费培训。",
+            "Wanting a public-welfare job is not itself a condition; see the paired employment support and free training.",
+        )
+    if m.status == ELIGIBLE:
+        _public_welfare_estimate(m, ctx)
+    return m
+
+
+def _certificate_or_near_words(ctx: Context, certificate: bool | None, near: bool | None) -> tuple[str, str]:
+    """Measure 2's either-or condition in words: the certificate, then the years to the pension."""
+    pension = conventions.pension_age(ctx.params, ctx.day)
+    years = int(ctx.params.require("public_welfare_job.near_pension_years", ctx.day))
+    age = ctx.person.age
+    cert = {
+        True: ("持有残疾证", "Holds a disability certificate"),
+        False: ("未持有残疾证", "Holds no disability certificate"),
+        None: ("没有填写是否持有残疾证", "The disability certificate is not given"),
+    }[certificate]
+    if near:
+        years_zh, years_en = f"距 {pension} 周岁领取养老金不足 {years} 年", f"less than {years} years before the pension at {pension}"
+    elif near is None:
+        years_zh = f"只知道年龄 {age} 周岁：过了 {pension - years} 周岁生日才算距领取养老金不足 {years} 年，请填写出生日期"
+        years_en = (
+            f"only the age, {age}, is known: 'less than {years} years before the pension' starts the day after turning "
+            f"{pension - years}; give the date of birth"
+        )
+    elif age >= pension:
+        years_zh, years_en = f"已到 {pension} 周岁领取养老金的年龄", f"at or past the pension age of {pension}"
+    else:
+        years_zh, years_en = f"距 {pension} 周岁领取养老金还有 {years} 年或以上", f"{years} years or more before the pension at {pension}"
+    return f"{cert[0]}；{years_zh}。", f"{cert[1]}; {years_en}."
+
+
+def _public_welfare_estimate(m: Measure, ctx: Context) -> None:
+    """The subsidy from the public-welfare-job calculator, for a post starting on the day used."""
+    county, birth = ctx.person.fact("county"), ctx.person.birth
+    if county is None or birth is None:
+        m.note(
+            "填写所在县区和出生日期，可以估算公益性岗位补贴（按当地最低工资标准）。",
+            "Give your county and date of birth to estimate the subsidy (the local minimum wage).",
+        )
+        return
+    facts = {
+        "registered_poor": True,
+        "birth_date": birth.isoformat(),
+        "has_disability_certificate": ctx.person.certificate(),
+        "hard_to_place": True,
+        "county": county,
+        "start_date": ctx.day.isoformat(),
+        "date": ctx.day.isoformat(),
+    }
+    result = _estimate(ctx, "public-welfare-job", facts)
+    if result is None or "errors" in result or not result.get("eligible"):
+        _no_estimate(m, result, "公益性岗位补贴", "public-welfare job subsidy")
+        return
+    total, months, area = result["total"], result["months"], result["area"]
+    m.amount = _amount(
+        total,
+        "yuan",
+        f"若 {ctx.day.isoformat()} 上岗，通知有效期内 {months} 个月，岗位补贴合计约 {_yuan(total)} 元（{area['zh']}最低工资标准，按全日制）。",
+        f"If placed on {ctx.day.isoformat()}: {months} months within the notice, about {_yuan(total)} yuan in all "
+        f"({area['en']} minimum wage, full time).",
+        "public-welfare-job",
+    )
+    m.amount["months"] = months
+
+
+def employment_partners(ctx: Context) -> Measure:
+    """3 结对帮扶: working age and wants work; a transport subsidy where the county offers one."""
+    m = ctx.measure(3)
+    if not _prelude(m, ctx):
+        return m
+    _working_age(m, ctx)
+    wish = ctx.person.fact("employment_wish")
+    if wish is None:
+        m.check("wants_work", None, "没有填写就业意愿。", "What work you want is not given.")
+    elif wish == "none":
+        m.check(
+            "wants_work",
+            False,
+            "没有就业意愿；村和乡镇会上门宣传政策，有意愿时随时可以申请。",
+            "No wish to work: the village and township will explain the policies; apply whenever you wish to work.",
+        )
+    else:
+        label = WISH_LABELS[wish]
+        m.check("wants_work", True, f"有就业意愿（{label['zh']}）。", f"Wants to work ({label['en']}).")
+    if m.status == NOT_ELIGIBLE:
+        return m
+    m.note(
+        "可以参加定户动员、定向输出、定岗接收、定期跟踪的组织化转移就业和专场招聘会；需要时可认定为就业困难人员、领取《就业创业证》。",
+        "Organised transfer into work (households mobilised, people sent to fixed jobs and followed up) and special job fairs; "
+        "on request you can be recognised as a person with employment difficulties and get the Employment and Entrepreneurship "
+        "Certificate.",
+    )
+    if wish == "outside_county":
+        subsidy = ctx.params.value("employment_partners.transport_subsidy", ctx.day)
+        figure = (
+            (f"，标准 {_yuan(subsidy)} 元", f" of {_yuan(subsidy)} yuan")
+            if subsidy is not None
+            else ("，标准由县区确定", ", set by the county")
+        )
+        m.note(
+            f"到县外就业的，有条件的县区发放交通补助{figure[0]}：可能符合，请向县区人社部门确认。",
+            f"For work outside the county, counties that are able pay a transport subsidy{figure[1]}: possibly, ask the county HRSS bureau.",
+        )
+    if ctx.person.values.get("relocated"):
+        m.note(
+            "易地扶贫搬迁的，可以优先、平等享受迁入地的就业创业政策和服务。",
+            "Relocated people get priority and equal access to the employment policies and services where they now live.",
+        )
+    return m
+
+
+def guaranteed_loan(ctx: Context) -> Measure:
+    """4 创业担保贷款: starting or running one's own business; the limit from guaranteed-loan."""
+    m = ctx.measure(4)
+    if not _prelude(m, ctx):
+        return m
+    wish = ctx.person.fact("employment_wish")
+    registered = ctx.person.values.get("business_registered_on")
+    if wish == "self_employed" or registered is not None:
+        m.check("self_employed", True, "自主创业。", "Starting or running your own business.")
+    elif wish is None:
+        m.check(
+            "self_employed",
+            None,
+            "没有填写就业意愿或个体工商户登记日期；担保贷款面向自主创业的人。",
+            "Neither the work you want nor a business registration is given; the loan is for people starting their own business.",
+        )
+    else:
+        m.check(
+            "self_employed",
+            False,
+            "没有自主创业的打算；担保贷款面向自主创业的人。",
+            "No plan to start your own business; the loan is for people who do.",
+        )
+    if m.status == NOT_ELIGIBLE:
+        return m
+    result = _estimate(ctx, "guaranteed-loan", {"applicant": "individual", "registered_poor": True, "date": ctx.day.isoformat()})
+    if result is None or "errors" in result or not result.get("eligible"):
+        _no_estimate(m, result, "创业担保贷款额度", "guaranteed loan limit")
+        return m
+    limit = result["limit"]
+    m.amount = _amount(
+        limit,
+        "yuan",
+        f"免反担保、免抵押的创业担保贷款，个人最高 {_yuan(limit)} 元（参考山东省规定），按规定贴息。",
+        f"A guaranteed loan with no counter-guarantee and no collateral, up to {_yuan(limit)} yuan for an individual "
+        "(Shandong's rule, for reference), with an interest subsidy.",
+        "guaranteed-loan",
+    )
+    return m
+
+
+def startup_subsidy(ctx: Context) -> Measure:
+    """5 一次性创业补贴: a new individual business run normally long enough, where the county offers it."""
+    m = ctx.measure(5)
+    if not _prelude(m, ctx):
+        return m
+    registered = ctx.person.fact("business_registered_on")
+    wish = ctx.person.values.get("employment_wish")
+    if registered is None:
+        months = ctx.params.value("startup.min_months_operating", ctx.day)
+        if wish is not None and wish != "self_employed":
+            m.check(
+                "new_business",
+                False,
+                "没有新注册的个体工商户。",
+                "No newly registered individual business.",
+            )
+            return m
+        _working_age(m, ctx)
+        m.check(
+            "new_business",
+            None,
+            f"还没有填写个体工商户登记日期：新注册个体工商户并正常经营 {months} 个月以上的，才能申请。",
+            f"No business registration date given: the subsidy is for a newly registered individual business run normally "
+            f"for {months} months or more.",
+        )
+        return m
+    if ctx.person.birth is None:
+        _working_age(m, ctx)
+        m.check(
+            "birth_date_for_startup",
+            None,
+            "要判断登记个体工商户时是否在劳动年龄内，需要填写出生日期。",
+            "To tell whether you were of working age when the business was registered, give your date of birth.",
+        )
+        return m
+    ctx.person.assumed.add("operating_normally")
+    facts = {
+        "registered_poor": True,
+        "birth_date": ctx.person.birth.isoformat(),
+        "business_registered_on": registered.isoformat(),
+        "operating_normally": True,
+        "county": ctx.person.fact("county"),
+        "date": ctx.day.isoformat(),
+    }
+    result = _estimate(ctx, "startup-subsidy", facts)
+    if result is None or "errors" in result:
+        _no_estimate(m, result, "一次性创业补贴", "start-up subsidy")
+        m.check("startup_conditions", None, "一次性创业补贴的条件无法核对。", "The start-up subsidy's conditions could not be checked.")
+        return m
+    for condition in result["explanation"]:
+        if condition["decisive"] and condition["condition"] not in ("notice_in_force", "registered_poor", "operating_normally"):
+            m.check(condition["condition"], condition["met"], condition["zh"], condition["en"])
+    if not result["eligible"]:
+        return m
+    m.check(
+        "county_offers",
+        None,
+        "一次性创业补贴由有条件的县区发放，请向县区人社部门确认是否发放。",
+        "The subsidy is paid where the county is able to offer it: ask the county HRSS bureau.",
+    )
+    amount = result["amount"]
+    source = "县区标准" if result.get("amount_source") == "county" else "通知规定的最低标准"
+    source_en = "the county's figure" if result.get("amount_source") == "county" else "the notice's minimum"
+    m.amount = _amount(
+        amount,
+        "yuan",
+        f"一次性创业补贴不低于 {_yuan(amount)} 元（{source}），由县区发放。",
+        f"A one-off start-up subsidy of at least {_yuan(amount)} yuan ({source_en}), paid by the county.",
+        "startup-subsidy",
+    )
+    return m
+
+
+def training(ctx: Context) -> Measure:
+    """6 免费培训: working age, able to work (fully or partly), wants training."""
+    m = ctx.measure(6)
+    if not _prelude(m, ctx):
+        return m
+    _working_age(m, ctx)
+    _able(m, ctx, partly=True)
+    wants = ctx.person.fact("wants_training")
+    m.check(
+        "wants_training",
+        wants,
+        {True: "希望参加职业技能培训。", False: "不想参加培训。", None: "没有填写是否希望参加培训。"}[wants],
+        {True: "Wants vocational training.", False: "Does not want training.", None: "Not said whether you want training."}[wants],
+    )
+    if m.status == NOT_ELIGIBLE:
+        return m
+    days = ctx.params.value("training.flexible_max_days", ctx.day)
+    m.note(
+        f"培训免费，按本人意愿签订培训计划（田间课堂、培训大篷车等）；{days} 天以内的实用技术培训，县区可灵活确定补贴标准，凭培训合格证书申领。",
+        f"Training is free and planned around your wishes (classes in the fields, training caravans); for practical courses of "
+        f"{days} days or less, counties may set flexible subsidy rates, claimed with the training certificate.",
+    )
+    if ctx.person.values.get("sex") == "female":
+        m.note(
+            "“沂蒙红嫂”“沂蒙巧妹”等家政服务品牌培训尤其面向农村妇女。",
+            "Training for the 'Yimeng Hongsao' and 'Yimeng Qiaomei' household-service brands is aimed at rural women in particular.",
+        )
+    return m
+
+
+def college_graduates(ctx: Context) -> Measure:
+    """7 三支一扶: college graduates, poor or not; staying on depends on years rated excellent."""
+    m = ctx.measure(7)
+    if not _prelude(m, ctx, poor_required=False):
+        return m
+    graduate = ctx.person.fact("college_graduate")
+    m.check(
+        "college_graduate",
+        graduate,
+        {True: "是高校毕业生，可报名“三支一扶”（不限于贫困家庭）。", False: "不是高校毕业生。", None: "没有填写是否高校毕业生。"}[graduate],
+        {
+            True: "A college graduate: may apply to the programme (not limited to poor households).",
+            False: "Not a college graduate.",
+            None: "Not said whether you are a college graduate.",
+        }[graduate],
+    )
+    if graduate:
+        years = ctx.params.value("talent.sanzhi_excellent_years", ctx.day)
+        m.check(
+            "excellent_service",
+            None,
+            f"服务期间连续 {years} 年考核优秀、原单位需要且本人愿意的，经考核可免笔试聘用：取决于服务表现。",
+            f"Hired by assessment without a written exam after {years} consecutive years rated excellent, if the unit needs you "
+            "and you wish: it depends on your service.",
+        )
+    return m
+
+
+def technical_school(ctx: Context) -> Measure:
+    """8 技工院校: students of suitable age from registered poor families."""
+    m = ctx.measure(8)
+    if not _prelude(m, ctx):
+        return m
+    student = ctx.person.fact("technical_school")
+    if student:
+        m.check(
+            "technical_school",
+            True,
+            "就读或报考技工院校：免学费、享受国家助学金，学校免住宿费和教材费，并提供勤工俭学岗位。",
+            "Studying at or applying to a technical school: free tuition and the national grant, free accommodation and "
+            "textbooks from the school, and work-study posts.",
+        )
+    elif student is False:
+        m.check("technical_school", False, "不就读、不报考技工院校。", "Not studying at or applying to a technical school.")
+    else:
+        _, limit = conventions.working_age_bounds(ctx.params, ctx.day)
+        past = ctx.person.age >= limit
+        m.check(
+            "technical_school",
+            False if past else None,
+            f"没有填写是否就读或报考技工院校；{ctx.person.age} 周岁已不在适龄范围。" if past else "没有填写是否就读或报考技工院校。",
+            f"Not said whether you study at or apply to a technical school; at {ctx.person.age} this is no longer the age for it."
+            if past
+            else "Not said whether you study at or apply to a technical school.",
+        )
+    return m
+
+
+def _severe_disability(person: Person, params: Parameters, day: dt.date) -> bool | None:
+    """重度残疾: grades 1 to pension.severe_disability_max_grade (a reading); no certificate means no grade."""
+    if person.certificate() is False:
+        return False
+    grade = person.fact("disability_grade")
+    return None if grade is None else grade <= int(params.rule("pension.severe_disability_max_grade", day))
+
+
+def pension_and_medical(ctx: Context) -> Measure:
+    """9 养老、医疗: every registered poor person; the pension contribution for the severely disabled,
+    the critical-illness boost estimated by critical-illness."""
+    m = ctx.measure(9)
+    if not _prelude(m, ctx):
+        if ctx.params.in_notice(ctx.day) and ctx.person.values.get("critical_illness_costs") is not None:
+            base = _estimate(ctx, "critical-illness", _illness_facts(ctx, poor=False))
+            if base is not None and "errors" not in base:
+                m.note(
+                    f"大病保险按一般标准约支付 {_yuan(base['amount'])} 元（不享受贫困人口的倾斜）。",
+                    f"Critical-illness insurance pays about {_yuan(base['amount'])} yuan under the standard schedule (without the boost "
+                    "for poor people).",
+                )
+        return m
+    m.check(
+        "insurance_for_poor",
+        True,
+        "建档立卡贫困人口参加居民基本医疗保险，个人缴费由财政补贴；大病保险起付标准减半、各段支付比例提高、年度最高支付限额提高。",
+        "Registered poor people who join the residents' medical insurance have their contribution subsidised; critical-illness "
+        "insurance halves the deductible, raises each payment rate and raises the yearly cap.",
+    )
+    pension = conventions.pension_age(ctx.params, ctx.day)
+    low, _ = conventions.working_age_bounds(ctx.params, ctx.day)
+    age = ctx.person.age
+    tier = None
+    if age >= pension:
+        m.check(
+            "pension_paid",
+            True,
+            f"已到 {pension} 周岁领取年龄：居民基本养老保险基础养老金按时足额发放。",
+            f"At the pension age of {pension}: the basic pension is paid in full and on time.",
+        )
+    else:
+        severe = _severe_disability(ctx.person, ctx.params, ctx.day)
+        contributes = age >= low  # residents contribute from the lower working-age bound (our reading)
+        if severe and contributes:
+            tier = ctx.params.value("pension.lowest_tier", ctx.day)
+            m.check(
+                "severe_disability",
+                True,
+                f"重度残疾：政府代缴居民基本养老保险最低档次的养老保险费（参考 {_yuan(tier)} 元/年）。",
+                f"Severely disabled: the government pays the lowest tier of the residents' pension contribution (for reference "
+                f"{_yuan(tier)} yuan a year).",
+            )
+        elif severe is None:
+            m.note(
+                "持有一、二级残疾证（重度残疾）的，政府代缴最低档次的养老保险费；请填写残疾等级。",
+                "With a grade 1 or 2 disability certificate (severe disability) the government pays the lowest pension tier; "
+                "give the grade.",
+            )
+    if ctx.person.fact("insured_pension") is False and age < pension:
+        m.note(
+            "还没有参加居民基本养老保险：请到乡镇人社所办理参保。",
+            "Not insured in the residents' pension: enrol at the township HRSS office.",
+        )
+    if ctx.person.fact("insured_medical") is False:
+        m.note(
+            "还没有参加居民基本医疗保险：请到乡镇人社所办理参保，个人缴费由财政补贴，参保后才能享受大病保险倾斜。",
+            "Not insured in the residents' medical insurance: enrol at the township HRSS office; your contribution is subsidised, "
+            "and the critical-illness boost needs it.",
+        )
+    if ctx.person.fact("critical_illness_costs") is not None:
+        _illness_estimate(m, ctx)
+    if m.amount is None and tier is not None:
+        m.amount = _amount(
+            tier,
+            "yuan-per-year",
+            f"政府代缴最低档次养老保险费，参考 {_yuan(tier)} 元/年。",
+            f"The government pays the lowest pension tier, for reference {_yuan(tier)} yuan a year.",
+        )
+    return m
+
+
+def _illness_facts(ctx: Context, poor: bool) -> dict[str, Any]:
+    costs = ctx.person.values["critical_illness_costs"]
+    return {"eligible_costs": str(costs), "registered_poor": poor, "date": ctx.day.isoformat()}
+
+
+def _illness_estimate(m: Measure, ctx: Context) -> None:
+    """The critical-illness payment for a registered poor person, and what the boost adds."""
+    poor = _estimate(ctx, "critical-illness", _illness_facts(ctx, poor=True))
+    base = _estimate(ctx, "critical-illness", _illness_facts(ctx, poor=False))
+    if poor is None or "errors" in poor or base is None or "errors" in base:
+        _no_estimate(m, poor if poor is None or "errors" in poor else base, "大病保险报销", "critical-illness payment")
+        return
+    extra = Decimal(str(poor["amount"])) - Decimal(str(base["amount"]))
+    m.amount = _amount(
+        poor["amount"],
+        "yuan",
+        f"大病保险约支付 {_yuan(poor['amount'])} 元，比一般标准（{_yuan(base['amount'])} 元）多 {_yuan(extra)} 元。",
+        f"Critical-illness insurance pays about {_yuan(poor['amount'])} yuan, {_yuan(extra)} yuan more than the standard "
+        f"schedule ({_yuan(base['amount'])} yuan).",
+        "critical-illness",
+    )
+    m.amount["extra"] = money(extra)
+    m.amount["standard"] = money(base["amount"])
+
+
+def relocated(ctx: Context) -> Measure:
+    """10 易地搬迁: relocated poor households keep their insurance and its years."""
+    m = ctx.measure(10)
+    if not _prelude(m, ctx):
+        return m
+    moved = ctx.person.fact("relocated")
+    m.check(
+        "relocated",
+        moved,
+        {
+            True: "易地扶贫搬迁：养老、医疗保险关系随迁转移接续，原参保地的缴费年限累计计算。",
+            False: "不是易地扶贫搬迁人口。",
+            None: "没有填写是否易地扶贫搬迁。",
+        }[moved],
+        {
+            True: "Relocated: pension and medical insurance move with you, and the years paid at the old place all count.",
+            False: "Not relocated for poverty alleviation.",
+            None: "Not said whether you were relocated for poverty alleviation.",
+        }[moved],
+    )
+    return m
+
+
+MEASURES = (
+    workshop,
+    public_welfare_job,
+    employment_partners,
+    guaranteed_loan,
+    startup_subsidy,
+    training,
+    college_graduates,
+    technical_school,
+    pension_and_medical,
+    relocated,
+)
+
+
+# --- the answer ---------------------------------------------------------------------------
+
+
+def _person(values: dict[str, Any], day: dt.date, why: Explanation) -> Person:
+    """Age on the day: from the birth date when given (it wins over an age), else the age."""
+    birth, age = values.get("birth_date"), values.get("age")
+    if birth is None and age is None:
+        raise InputError(
+            "birth_date",
+            text("请填写出生日期或年龄（周岁），两者填一项即可。", "Please give a date of birth or an age in whole years (either one)."),
+        )
+    if birth is None:
+        return Person(values, age, None)
+    if birth > day:
+        raise InputError(
+            "birth_date",
+            text(
+                f"出生日期 {birth.isoformat()} 晚于计算日 {day.isoformat()}，请检查。",
+                f"The date of birth, {birth.isoformat()}, is after the date used, {day.isoformat()}: please check it.",
+            ),
+        )
+    years = age_on(birth, day)
+    if age is not None:
+        why.note(
+            f"同时填写了出生日期和年龄，按出生日期计算：{day.isoformat()} 时 {years} 周岁"
+            + ("。" if years == age else f"（填写的年龄是 {age} 周岁）。"),
+            f"Both a date of birth and an age were given; the date of birth is used: aged {years} on {day.isoformat()}"
+            + ("." if years == age else f" (the age given was {age})."),
+        )
+    return Person(values, years, birth)
+
+
+def _check_county(values: dict[str, Any], params: Parameters) -> None:
+    """An unknown county is an input error here, not a silent 'no estimate' later."""
+    if values.get("county") and conventions.find_area(values["county"], params) is None:
+        zh, en = conventions.area_names(params)
+        raise InputError(
+            "county",
+            text(
+                f"“{values['county']}”不是临沂市的县区。请填写以下之一：{zh}。",
+                f"'{values['county']}' is not a district or county of Linyi. Use one of: {en}.",
+            ),
+        )
+
+
+def _assumptions(person: Person, values: dict[str, Any], used: DateUsed) -> list[dict[str, Any]]:
+    listed = [{"input": name, **words} for name, words in ASSUMED.items() if name in person.assumed]
+    if values.get("date") is None:
+        listed.insert(0, {"input": "date", **used.words})
+    return listed
+
+
+def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[str, Any]:
+    """Check the ten measures in order, then sum up: eligible if any is, else possibly if any is."""
+    why = Explanation()
+    person = _person(values, used.day, why)
+    _check_county(values, params)
+    ctx = Context(person, params, used, why)
+    in_force = params.in_notice(used.day)
+    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
+    why.check(
+        "notice_in_force",
+        in_force,
+        CLAUSE,
+        f"{used.day.isoformat()} 在通知有效期（{period}）内。"
+        if in_force
+        else f"{used.day.isoformat()} 不在通知有效期（{period}）内，通知的各项措施都不适用。",
+        f"{used.day.isoformat()} is within the notice's period in force ({period})."
+        if in_force
+        else f"{used.day.isoformat()} is outside the notice's period in force ({period}): none of its measures applies.",
+    )
+    if not in_force:
+        why.note(
+            f"现行政策请咨询县区人社部门或拨打 {HOTLINE}。", f"Ask the county HRSS bureau or call {HOTLINE} about the rules that apply now."
+        )
+    elif not person.poor:
+        _not_poor_note(why)
+    measures = [measure(ctx) for measure in MEASURES]
+    counts = {status: sum(m.status == status for m in measures) for status in (ELIGIBLE, POSSIBLY, NOT_ELIGIBLE)}
+    outcome = ELIGIBLE if counts[ELIGIBLE] else POSSIBLY if counts[POSSIBLY] else NOT_ELIGIBLE
+    return finish(
+        CALCULATOR.name,
+        outcome,
+        used,
+        why,
+        params,
+        age=person.age,
+        age_from="birth_date" if person.birth is not None else "age",
+        measures=[m.as_json(params) for m in measures],
+        counts=counts,
+        eligible_measures=[m.number for m in measures if m.status == ELIGIBLE],
+        possibly_measures=[m.number for m in measures if m.status == POSSIBLY],
+        assumptions=_assumptions(person, values, used),
+    )
+
+
+CALCULATOR = Calculator(
+    name="eligibility",
+    title=text("我能享受哪些政策：自查", "What help can I get? A self-check"),
+    clause=CLAUSE,
+    inputs=INPUTS,
+    compute=compute,
+    summary=text(
+        "回答几个问题，看看通知的十项措施中哪些符合、哪些可能符合，能估算的给出金额，并说明到哪里申请。",
+        "Answer a few questions to see which of the notice's ten measures apply or may apply, with amounts where they can be "
+        "estimated and where to apply.",
+    ),
+    outputs=(
+        ("eligible_measures", text("符合条件的措施", "Measures that apply")),
+        ("possibly_measures", text("可能符合的措施", "Measures that may apply")),
+    ),
+)

@@ -1,0 +1,139 @@
+"""The self-check: ten measures in order, non-poor people only ever measure 7, missing facts never
+make a measure eligible, and every amount is what the measure's own calculator gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calculators import calculate
+from calculators.eligibility import CLAUSES
+from conftest import ROOT
+from policypress.content import load_site
+from policypress.export import export_parameters
+
+SITE = load_site(ROOT)
+PARAMETERS = export_parameters(SITE, SITE.documents[0])
+DAY = "2018-01-01"
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+OPTIONAL = {
+    "sex": st.sampled_from(["male", "female"]),
+    "able_to_work": st.sampled_from(["yes", "partly", "no"]),
+    "has_disability_certificate": st.booleans(),
+    "disability_grade": st.integers(min_value=1, max_value=4),
+    "hard_to_place": st.booleans(),
+    "employment_wish": st.sampled_from(["none", "local", "outside_county", "self_employed", "public_welfare_job"]),
+    "wants_training": st.booleans(),
+    "business_registered_on": st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2017, 12, 31)).map(dt.date.isoformat),
+    "college_graduate": st.booleans(),
+    "technical_school": st.booleans(),
+    "insured_pension": st.booleans(),
+    "insured_medical": st.booleans(),
+    "relocated": st.booleans(),
+    "critical_illness_costs": st.integers(min_value=0, max_value=1_000_000),
+    "county": st.sampled_from(["沂南县", "兰山区", "Lanling", "371328"]),
+}
+
+
+def people(poor: st.SearchStrategy[bool] | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """A person of any age, with any of the optional facts given or left out."""
+    parts: dict[str, st.SearchStrategy] = {
+        "registered_poor": poor if poor is not None else st.booleans(),
+        "age": st.integers(min_value=0, max_value=100),
+        "date": st.dates(min_value=dt.date(2016, 5, 16), max_value=dt.date(2020, 5, 15)).map(dt.date.isoformat),
+    }
+    parts.update({name: st.one_of(st.none(), strategy) for name, strategy in OPTIONAL.items()})
+    return st.fixed_dictionaries(parts).map(lambda d: {k: v for k, v in d.items() if v is not None})
+
+
+def check(inputs: dict[str, Any]) -> dict[str, Any]:
+    result = calculate("eligibility", inputs, PARAMETERS)
+    assert "errors" not in result, result.get("errors")
+    return result
+
+
+def statuses(result: dict[str, Any]) -> dict[int, str]:
+    return {m["measure"]: m["status"] for m in result["measures"]}
+
+
+@SETTINGS
+@given(people())
+def test_the_answer_always_has_the_ten_measures_in_order(inputs: dict[str, Any]) -> None:
+    """Ten entries, measure 1 to 10 with their clauses, and the outcome and counts agree with them."""
+    result = check(inputs)
+    assert [(m["measure"], m["clause"], m["link"]) for m in result["measures"]] == [(n, c, c) for n, c in enumerate(CLAUSES, 1)]
+    found = [m["status"] for m in result["measures"]]
+    assert result["counts"] == {s: found.count(s) for s in ("eligible", "possibly", "not_eligible")}
+    expected = "eligible" if "eligible" in found else "possibly" if "possibly" in found else "not_eligible"
+    assert result["outcome"] == expected
+    for measure in result["measures"]:
+        assert measure["title"] == PARAMETERS["clauses"][measure["clause"]]["title"]
+        assert measure["how_to_apply"]["zh"].strip() and measure["how_to_apply"]["en"].strip()
+        assert (measure["status"] == "not_eligible") == bool(measure["unmet"])
+        assert measure["status"] != "possibly" or measure["unknown"], "a 'possibly' says what is not known"
+    for condition in result["explanation"]:
+        if condition["condition"].startswith("m"):
+            number = int(condition["condition"][1:3])
+            assert condition["clause"] == CLAUSES[number - 1], condition
+
+
+@SETTINGS
+@given(people(poor=st.just(False)))
+def test_a_household_not_registered_poor_gets_nothing_but_measure_7(inputs: dict[str, Any]) -> None:
+    result = check(inputs)
+    assert all(status == "not_eligible" for number, status in statuses(result).items() if number != 7)
+    assert result["eligible_measures"] == []
+
+
+@SETTINGS
+@given(people(poor=st.just(True)), st.sampled_from(sorted(OPTIONAL)))
+def test_leaving_a_fact_out_never_makes_a_measure_eligible(inputs: dict[str, Any], name: str) -> None:
+    """A fact left out gives 'possibly' at most: never an eligible that the full answer did not give."""
+    before = statuses(check(inputs))
+    after = statuses(check({k: v for k, v in inputs.items() if k != name}))
+    for number, status in after.items():
+        assert status != "eligible" or before[number] == "eligible", (number, name)
+
+
+def measure(result: dict[str, Any], number: int) -> dict[str, Any]:
+    return result["measures"][number - 1]
+
+
+@SETTINGS
+@given(st.decimals(min_value=0, max_value=2_000_000, places=2))
+def test_the_critical_illness_amount_is_what_that_calculator_gives(costs: Decimal) -> None:
+    result = check({"registered_poor": True, "age": 48, "critical_illness_costs": str(costs), "date": DAY})
+    poor = calculate("critical-illness", {"eligible_costs": str(costs), "registered_poor": True, "date": DAY}, PARAMETERS)
+    base = calculate("critical-illness", {"eligible_costs": str(costs), "registered_poor": False, "date": DAY}, PARAMETERS)
+    amount = measure(result, 9)["amount"]
+    assert amount["value"] == poor["amount"]
+    assert amount["standard"] == base["amount"]
+    assert amount["extra"] == pytest.approx(poor["amount"] - base["amount"])
+
+
+def test_the_public_welfare_job_amount_is_what_that_calculator_gives() -> None:
+    facts = {"registered_poor": True, "birth_date": "1960-06-01", "has_disability_certificate": False, "hard_to_place": True}
+    result = check({**facts, "able_to_work": "yes", "county": "沂南县", "date": DAY})
+    job = calculate("public-welfare-job", {**facts, "county": "沂南县", "start_date": DAY, "date": DAY}, PARAMETERS)
+    assert measure(result, 2)["amount"]["value"] == job["total"] == 44550
+    assert measure(result, 2)["amount"]["months"] == job["months"]
+
+
+def test_the_loan_and_start_up_amounts_are_what_those_calculators_give() -> None:
+    facts = {"registered_poor": True, "birth_date": "1980-03-10", "business_registered_on": "2016-10-01", "county": "兰山区"}
+    result = check({**facts, "employment_wish": "self_employed", "date": DAY})
+    loan = calculate("guaranteed-loan", {"applicant": "individual", "registered_poor": True, "date": DAY}, PARAMETERS)
+    startup = calculate("startup-subsidy", {**facts, "operating_normally": True, "date": DAY}, PARAMETERS)
+    assert measure(result, 4)["amount"]["value"] == loan["limit"]
+    assert measure(result, 5)["amount"]["value"] == startup["amount"]
+    assert measure(result, 5)["status"] == "possibly", "the county decides whether it pays the subsidy"
+
+
+def test_a_birth_date_wins_over_an_age_and_neither_is_an_error() -> None:
+    assert check({"registered_poor": True, "birth_date": "1958-03-01", "age": 30, "date": DAY})["age"] == 59
+    assert set(calculate("eligibility", {"registered_poor": True, "date": DAY}, PARAMETERS)["errors"]) == {"birth_date"}
