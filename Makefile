@@ -7,9 +7,17 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: setup check build serve test lint format clean browser
 
-setup: $(STAMP) browser
+setup: $(STAMP) $(NODE_STAMP) browser
+
+# The site's front-end runtime (Pyodide), pinned in package-lock.json; copied into the site.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (it brings npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "policypress needs Python 3.12 or newer (found $$($(PYTHON) --version))"; exit 1; }
@@ -32,10 +40,10 @@ browser:
 check: $(STAMP)
 	$(BIN)/policypress check
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/policypress build
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/policypress serve --host $(HOST) --port $(PORT)
 
 test: setup
@@ -51,4 +59,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix policypress tests
 
 clean:
-	rm -rf build
+	rm -rf build node_modules

@@ -19,6 +19,7 @@ import yaml
 from .content import LANGS, Site, load_site
 from .errors import ContentError, ContentErrors
 from .pages import clause_path, generate, nav, page_url
+from .runtime import bundle_runtime
 from .searchcheck import run_checks
 
 PACKAGE = Path(__file__).parent
@@ -34,6 +35,7 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False) ->
     try:
         write_docs_tree(site, staging / "docs", today)
         render_site(site, staging, quiet=quiet)
+        bundle_runtime(site, staging / "site")
         check_search(site, staging / "site")
         publish(staging, out)
     finally:
@@ -92,6 +94,12 @@ def engine_config(site: Site, staging: Path, lang: str) -> Path:
         plugins.append(plugin)
     config["plugins"] = plugins
     config["nav"] = nav(site, lang)
+    extra = dict(config.get("extra") or {})
+    extra["policypress"] = {
+        "runtime": "pyodide/" if lang == "zh" else "../pyodide/",
+        "document": site.documents[0].id if site.documents else "",
+    }
+    config["extra"] = extra
     path = staging / f"mkdocs.{lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

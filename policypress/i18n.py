@@ -118,6 +118,27 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "example_inputs": {"zh": "情况", "en": "Situation"},
     "example_result": {"zh": "结果", "en": "Result"},
+    "calculators": {"zh": "测算工具", "en": "Calculators"},
+    "calc_based_on": {"zh": "依据条款：", "en": "Based on "},
+    "calc_noscript": {
+        "zh": "测算需要浏览器启用 JavaScript。您可以阅读依据条款的原文和例子，或拨打{hotline}咨询。",
+        "en": "The calculator needs JavaScript. You can read the clause it is based on and its worked examples, or call {hotline}.",
+    },
+    "calc_failed": {
+        "zh": "此浏览器无法运行测算程序（需要 WebAssembly），或程序没有加载成功。请阅读依据条款的原文和例子（可打印），或拨打{hotline}咨询。",
+        "en": "This browser cannot run the calculator (it needs WebAssembly), or it failed to load. Read the clause it is based on and its worked examples (printable), or call {hotline}.",
+    },
+    "calc_privacy_title": {"zh": "您的信息不会离开本设备", "en": "Nothing you type leaves this device"},
+    "calc_privacy": {
+        "zh": "测算在您的浏览器里完成，填写的内容不会发送到任何服务器；为便于收藏和分享，答案只保存在网址“#”后面的部分，这部分不会发给服务器。",
+        "en": "The calculation runs in your browser and nothing you type is sent to any server. To let you bookmark or share a result, the answers are kept only in the part of the address after '#', which browsers never send to a server.",
+    },
+    "required": {"zh": "（必填）", "en": "(required)"},
+    "unknown": {"zh": "不清楚", "en": "not sure"},
+    "choose": {"zh": "请选择", "en": "Choose"},
+    "calculate": {"zh": "开始测算", "en": "Calculate"},
+    "add_row": {"zh": "添加一行", "en": "Add a row"},
+    "remove_row": {"zh": "删除", "en": "Remove"},
     "other_figures": {"zh": "其他参考数值", "en": "Other figures"},
     "in_force_on": {"zh": "{date}适用的数值", "en": "value on {date}"},
 }
@@ -155,3 +176,37 @@ def clause_number(number: str, lang: str) -> str:
     if number.startswith("附件"):
         return "Attachment " + number.removeprefix("附件")
     return "".join(_NUMERALS.get(char, char) for char in number)
+
+
+# Words the page script shows (passed to it as JSON by the page, in the page's language).
+SCRIPT_STRINGS: dict[str, dict[str, str]] = {
+    "stage_idle": {"zh": "", "en": ""},
+    "stage_starting": {"zh": "正在准备测算程序……", "en": "Getting the calculator ready…"},
+    "stage_runtime": {
+        "zh": "正在加载测算程序（首次约需下载 13 MB，之后可离线使用）……",
+        "en": "Loading the calculator (about 13 MB the first time, then it works offline)…",
+    },
+    "stage_calculators": {"zh": "正在加载政策规则……", "en": "Loading the rules…"},
+    "stage_parameters": {"zh": "正在加载标准和数值……", "en": "Loading the figures…"},
+    "stage_ready": {"zh": "测算程序已就绪。", "en": "The calculator is ready."},
+    "stage_failed": {
+        "zh": "测算程序无法运行。请阅读条款原文和例子，或拨打{hotline}咨询。",
+        "en": "The calculator cannot run here. Read the clause and its worked examples, or call {hotline}.",
+    },
+    "outcome_eligible": {"zh": "符合条件", "en": "You qualify"},
+    "outcome_possibly": {"zh": "可能符合条件", "en": "You may qualify"},
+    "outcome_not_eligible": {"zh": "不符合条件", "en": "You do not qualify"},
+    "breakdown": {"zh": "计算明细", "en": "How it adds up"},
+    "why": {"zh": "逐条说明", "en": "Why, condition by condition"},
+    "condition_met": {"zh": "符合", "en": "met"},
+    "condition_unmet": {"zh": "不符合", "en": "not met"},
+    "condition_unknown": {"zh": "无法确定", "en": "not settled"},
+    "see_clause": {"zh": "查看条款", "en": "see the clause"},
+    "other_help": {
+        "zh": "不符合这一项，也可能享受其他政策：请看“我能享受哪些政策？”，或咨询乡镇人社所、拨打{hotline}。",
+        "en": "Other help may still apply: see 'What help can I get?', ask your township HRSS office or call {hotline}.",
+    },
+    "disclaimer": {"zh": "测算结果仅供参考，以经办机构审核为准。", "en": "An estimate, not a decision."},
+    "yes": STRINGS["yes"],
+    "no": STRINGS["no"],
+}

@@ -7,6 +7,7 @@ Plain functions over the loaded `Site`, tested without building a site. The site
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 from dataclasses import dataclass
 
@@ -96,6 +97,8 @@ class PageContext:
 
     def text(self, value: object) -> str:
         """A bilingual value (model with zh/en) or plain text, in this page's language."""
+        if isinstance(value, dict):
+            value = value[self.lang]
         text = getattr(value, self.lang) if hasattr(value, self.lang) else str(value)
         return join_cjk_lines(text) if self.lang == "zh" else text
 
@@ -159,7 +162,7 @@ def plain(ctx: PageContext, doc: PolicyDocument | None, text: str) -> str:
 # Search ranks a measure's own page above the pages that list or quote it (parameters, browse
 # pages, the full text). A title match weighs 1000 times a text match, so the parameters
 # page, whose every section title names a figure, must weigh far less to rank below.
-SEARCH_BOOST = {"clause.md.j2": 4, "document.md.j2": 1, "parameters.md.j2": 0.001, "glossary.md.j2": 0.01}
+SEARCH_BOOST = {"clause.md.j2": 4, "document.md.j2": 1, "parameters.md.j2": 0.001, "glossary.md.j2": 0.01, "calculator.md.j2": 0.002}
 DEFAULT_SEARCH_BOOST = 0.5
 
 
@@ -283,12 +286,89 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
                 kind=kind,
             )
 
+    pages.update(calculator_pages(site, lang, today))
+
     pages["glossary.md"] = render("glossary.md.j2", ctx("glossary.md"), t("glossary", lang), t("glossary_lead", lang))
 
     for page in site.pages:
         path = f"{page.slug}.md"
         meta = page.meta[lang]
         pages[path] = front_matter(title=meta.title, alternate=alternate_url(path, lang)) + page.body[lang].lstrip("\n")
+    return pages
+
+
+def calculator_path(name: str) -> str:
+    return f"calculators/{name}.md"
+
+
+def calculators_of(doc: PolicyDocument) -> list:
+    """The calculators that implement clauses of `doc`, in the order of those clauses."""
+    from calculators import calculators
+
+    order = {c.id: c.meta.order for c in doc.clauses}
+    return sorted((calc for calc in calculators().values() if calc.clause in order), key=lambda calc: (order[calc.clause], calc.name))
+
+
+def _script_json(value: object) -> str:
+    """JSON safe inside <script>: no '</' can close the element early."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+FIELD_KEYS = {
+    "help": None,
+    "default": None,
+    "default_from": None,
+    "unit": None,
+    "options": [],
+    "rows": [],
+    "minimum": None,
+    "maximum": None,
+}
+
+
+def _complete(declaration: dict) -> dict:
+    """The declaration with every optional key present, for the form template."""
+
+    def field(f: dict) -> dict:
+        return {**FIELD_KEYS, **f, "rows": [field(r) for r in f.get("rows", [])]}
+
+    return {**declaration, "inputs": [field(f) for f in declaration["inputs"]]}
+
+
+def calculator_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+    """A page per calculator with its form generated from the input declarations."""
+    from .i18n import SCRIPT_STRINGS
+
+    pages: dict[str, str] = {}
+    strings = {key: value[lang].format(hotline=site.config.hotline) for key, value in SCRIPT_STRINGS.items()}
+    listed = []
+    for doc in site.documents:
+        for calculator in calculators_of(doc):
+            path = calculator_path(calculator.name)
+            ctx = PageContext(site, lang, path, today)
+            declaration = calculator.as_json()
+            clause = doc.clause(calculator.clause)
+
+            def default_of(name: str, doc: PolicyDocument = doc) -> str:
+                parameter = doc.parameters[name]
+                return format_value(parameter.value_on(doc.reference_date(today)), parameter.unit, lang)
+
+            pages[path] = render(
+                "calculator.md.j2",
+                ctx,
+                calculator.title[lang],
+                (calculator.summary or calculator.title)[lang],
+                doc=doc,
+                clause=clause,
+                declaration=_complete(declaration),
+                declaration_json=_script_json(declaration),
+                strings_json=_script_json(strings),
+                default_of=default_of,
+            )
+            listed.append((doc, calculator, clause))
+    if listed:
+        path = calculator_path("index")
+        pages[path] = render("calculators.md.j2", PageContext(site, lang, path, today), t("calculators", lang), listed=listed)
     return pages
 
 
@@ -332,6 +412,9 @@ def nav(site: Site, lang: str) -> list:
         items.append({title: section})
     items.append({t("by_group", lang): [group_path("index")] + [group_path(g) for g in site.vocabulary.target_groups]})
     items.append({t("by_benefit", lang): [benefit_path("index")] + [benefit_path(b) for b in site.vocabulary.benefit_types]})
+    calculator_entries = [calculator_path(c.name) for doc in site.documents for c in calculators_of(doc)]
+    if calculator_entries:
+        items.append({t("calculators", lang): [calculator_path("index"), *calculator_entries]})
     items.append({t("glossary", lang): "glossary.md"})
     for page in site.pages:
         if page.meta[lang].nav:

@@ -1,0 +1,52 @@
+// policypress: runs the calculators (the same Python code the tests check) in Pyodide, off the
+// page's main thread. Everything it loads comes from this site: the runtime, the calculators
+// wheel (listed in pyodide-lock.json with its sha256) and the parameters.
+let ready = null;
+
+function progress(stage) {
+  self.postMessage({ type: "progress", stage });
+}
+
+async function init(runtime, parameters) {
+  progress("runtime");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  const pyodide = await loadPyodide({ indexURL: runtime });
+  progress("calculators");
+  await pyodide.loadPackage("policypress-calculators", { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
+  progress("parameters");
+  const response = await fetch(parameters);
+  if (!response.ok) throw new Error(`parameters: HTTP ${response.status}`);
+  pyodide.globals.set("PP_PARAMETERS_JSON", await response.text());
+  pyodide.runPython(`
+import json
+import calculators
+PP_PARAMETERS = json.loads(PP_PARAMETERS_JSON)
+del PP_PARAMETERS_JSON
+
+def pp_calculate(name, inputs_json):
+    return json.dumps(calculators.calculate(name, json.loads(inputs_json), PP_PARAMETERS), ensure_ascii=False)
+
+def pp_describe():
+    return json.dumps(calculators.describe(), ensure_ascii=False)
+`);
+  progress("ready");
+  return pyodide;
+}
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message.type === "init") {
+    ready = ready || init(message.runtime, message.parameters);
+    ready.catch((error) => self.postMessage({ type: "failed", message: String(error && error.message || error) }));
+    return;
+  }
+  if (message.type === "calc") {
+    try {
+      const pyodide = await ready;
+      const output = pyodide.globals.get("pp_calculate")(message.name, JSON.stringify(message.inputs));
+      self.postMessage({ type: "result", id: message.id, result: JSON.parse(output) });
+    } catch (error) {
+      self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
+    }
+  }
+};
