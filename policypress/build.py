@@ -18,6 +18,7 @@ import yaml
 
 from .content import LANGS, Site, load_site
 from .errors import ContentError, ContentErrors
+from .offline import apply_csp, write_service_worker
 from .pages import clause_path, generate, nav, page_url
 from .runtime import bundle_runtime
 from .searchcheck import run_checks
@@ -37,6 +38,8 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False) ->
         render_site(site, staging, quiet=quiet)
         bundle_runtime(site, staging / "site")
         check_search(site, staging / "site")
+        apply_csp(staging / "site")
+        write_service_worker(staging / "site")
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -19,11 +19,14 @@ from .errors import ContentErrors
 
 WATCHED = ("policy", "docs", "mkdocs.yml", "policypress/templates", "policypress/theme", "policypress/assets")
 RELOAD_PATH = "/__policypress_build"
+RELOAD_SCRIPT_PATH = "/__policypress_reload.js"
+# A same-origin script file (the pages' Content-Security-Policy allows no new inline script).
 RELOAD_SCRIPT = (
-    "<script>(function(){var v=null;setInterval(function(){fetch('" + RELOAD_PATH + "')"
+    "(function(){var v=null;setInterval(function(){fetch('" + RELOAD_PATH + "')"
     ".then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t})"
-    ".catch(function(){})},1000)})();</script>"
+    ".catch(function(){})},1000)})();"
 )
+RELOAD_TAG = f'<script src="{RELOAD_SCRIPT_PATH}"></script>'
 
 
 class _State:
@@ -69,10 +72,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     state: _State
 
     def do_GET(self) -> None:
-        if self.path == RELOAD_PATH:
-            body = str(self.state.build_number).encode()
+        if self.path in (RELOAD_PATH, RELOAD_SCRIPT_PATH):
+            script = self.path == RELOAD_SCRIPT_PATH
+            body = RELOAD_SCRIPT.encode() if script else str(self.state.build_number).encode()
             self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Type", "text/javascript" if script else "text/plain")
             self.send_header("Cache-Control", "no-store")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -82,7 +86,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            html = path.read_text(encoding="utf-8").replace("</body>", RELOAD_SCRIPT + "</body>", 1).encode()
+            html = path.read_text(encoding="utf-8").replace("</body>", RELOAD_TAG + "</body>", 1).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Cache-Control", "no-store")
