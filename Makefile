@@ -8,10 +8,16 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 NODE_STAMP := node_modules/.installed
+WHEELS_STAMP := .cache/wheels/.installed
 
-.PHONY: setup check build serve test lint format clean browser
+.PHONY: setup check build serve test lint format clean browser bench
 
-setup: $(STAMP) $(NODE_STAMP) browser
+setup: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP) browser
+
+# Pure-Python wheels that run in the browser (browser-wheels.txt), shipped with the site.
+$(WHEELS_STAMP): browser-wheels.txt $(STAMP)
+	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: --dest .cache/wheels -r browser-wheels.txt
+	@touch $(WHEELS_STAMP)
 
 # The site's front-end runtime (Pyodide), pinned in package-lock.json; copied into the site.
 $(NODE_STAMP): package.json package-lock.json
@@ -40,10 +46,10 @@ browser:
 check: $(STAMP)
 	$(BIN)/policypress check
 
-build: $(STAMP) $(NODE_STAMP)
+build: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
 	$(BIN)/policypress build
 
-serve: $(STAMP) $(NODE_STAMP)
+serve: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
 	$(BIN)/policypress serve --host $(HOST) --port $(PORT)
 
 test: setup
@@ -59,4 +65,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix policypress tests
 
 clean:
-	rm -rf build node_modules
+	rm -rf build node_modules .cache
+
+# Timings in Chromium (reported, never asserted): see bench/README.md. BENCH_SAMPLES=… to change.
+# Set up and build exactly as `make build` does, then measure.
+bench: browser build
+	$(BIN)/python bench/bench.py

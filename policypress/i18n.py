@@ -133,6 +133,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "测算在您的浏览器里完成，填写的内容不会发送到任何服务器；为便于收藏和分享，答案只保存在网址“#”后面的部分，这部分不会发给服务器。",
         "en": "The calculation runs in your browser and nothing you type is sent to any server. To let you bookmark or share a result, the answers are kept only in the part of the address after '#', which browsers never send to a server.",
     },
+    "print_title": {"zh": "明白纸", "en": "Summary"},
+    "print_qr": {"zh": "用手机扫码，打开这次测算（含您的回答）。", "en": "Scan with a phone to open this calculation with your answers."},
     "required": {"zh": "（必填）", "en": "(required)"},
     "unknown": {"zh": "不清楚", "en": "not sure"},
     "choose": {"zh": "请选择", "en": "Choose"},
@@ -207,6 +209,106 @@ SCRIPT_STRINGS: dict[str, dict[str, str]] = {
         "en": "Other help may still apply: see 'What help can I get?', ask your township HRSS office or call {hotline}.",
     },
     "disclaimer": {"zh": "测算结果仅供参考，以经办机构审核为准。", "en": "An estimate, not a decision."},
+    "print": {"zh": "打印明白纸", "en": "Print a one-page summary"},
     "yes": STRINGS["yes"],
     "no": STRINGS["no"],
+}
+
+
+# --- the self-check (self-check.md, policypress-selfcheck.js) ---------------------------------
+# Words of the page itself; the questions, their help and options come from the `eligibility`
+# calculator's declaration, never from here.
+STRINGS.update(
+    {
+        "selfcheck_title": {"zh": "我能享受哪些政策？", "en": "What help can I get?"},
+        "selfcheck_nav": {"zh": "政策自测", "en": "Self-check"},
+        "selfcheck_lead": {
+            "zh": "回答几个简单的问题（一次一个），看看通知的十项措施中哪些您能享受、到哪里申请。不问身份证号，答案只保存在本设备上。",
+            "en": "Answer a few short questions, one at a time, to see which of the notice's ten measures you can get and "
+            "where to apply. No ID number is asked and your answers stay on this device.",
+        },
+        "selfcheck_start": {"zh": "开始自测", "en": "Start the self-check"},
+        "selfcheck_noscript": {
+            "zh": "自测需要浏览器启用 JavaScript。您也可以打开{groups}，选择与您情况相符的人群（例如建档立卡农村贫困人口、残疾人、高校毕业生），查看每项政策的条件和申请办法，或拨打{hotline}咨询。",
+            "en": "The self-check needs JavaScript. You can also open {groups}, choose the group that fits you (for example "
+            "registered rural poor people, people with disabilities, college graduates) and read each measure's conditions and how to "
+            "apply, or call {hotline}.",
+        },
+        "selfcheck_failed": {
+            "zh": "此浏览器无法运行自测程序（需要 WebAssembly），或程序没有加载成功。请查看“按对象浏览”页面，或拨打{hotline}咨询。",
+            "en": "This browser cannot run the self-check (it needs WebAssembly), or it failed to load. See the "
+            "'Browse by who it is for' pages, or call {hotline}.",
+        },
+    }
+)
+
+# Words the self-check script shows (the page embeds them as JSON, in its own language).
+SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
+    "question_n": {"zh": "第 {n} 题", "en": "Question {n}"},
+    "continue": {"zh": "继续", "en": "Continue"},
+    "back": {"zh": "返回上一步", "en": "Back"},
+    "not_sure": {"zh": "不清楚", "en": "Not sure"},
+    "optional": {"zh": "可以不填。", "en": "You can leave this empty."},
+    "optional_said": {"zh": "可以不填", "en": "optional"},  # a help that says so needs no second hint
+    "date_format": {"zh": "写法：年-月-日，例如 2017-06-01", "en": "Write it as year-month-day, e.g. 2017-06-01"},
+    "or_age": {"zh": "或者：填写年龄（周岁）", "en": "Or give your age (whole years)"},
+    "age_answer": {"zh": "{age} 周岁", "en": "aged {age}"},
+    "check_answers": {"zh": "检查您的回答", "en": "Check your answers"},
+    "check_answers_lead": {
+        "zh": "请核对下面的回答。哪一项不对，点“修改”改过来。",
+        "en": "Check the answers below. If one is wrong, use 'Change' to correct it.",
+    },
+    "question": {"zh": "问题", "en": "Question"},
+    "answer": {"zh": "回答", "en": "Answer"},
+    "change": {"zh": "修改", "en": "Change"},
+    "no_answer": {"zh": "未填写", "en": "Not given"},
+    "see_result": {"zh": "查看结果", "en": "See the result"},
+    "working": {"zh": "正在测算……", "en": "Working it out…"},
+    "result": {"zh": "测算结果", "en": "Your result"},
+    "result_lead": {
+        "zh": "能享受 {eligible} 项，可能享受 {possibly} 项。",
+        "en": "You can get {eligible} and may be able to get {possibly} of the ten measures.",
+    },
+    "group_eligible": {"zh": "能享受", "en": "You can get"},
+    "group_possibly": {"zh": "可能享受", "en": "You may be able to get"},
+    "group_not_eligible": {"zh": "不符合", "en": "Not for you"},
+    "group_count": {"zh": "{group}（{count} 项）", "en": "{group} ({count})"},
+    "measure_n": {"zh": "第{n}项措施", "en": "Measure {n}"},
+    "met": {"zh": "符合", "en": "met"},
+    "unmet": {"zh": "不符合", "en": "not met"},
+    "unknown": {"zh": "尚不确定", "en": "not settled"},
+    "amount": {"zh": "估算金额：", "en": "Estimate: "},
+    "how_to_apply": {"zh": "怎么申请：", "en": "How to apply: "},
+    "see_clause": {"zh": "查看政策条款", "en": "Read the measure"},
+    "see_calculator": {"zh": "详细测算", "en": "Work it out in detail"},
+    "assumptions": {"zh": "测算时的假设", "en": "What this answer assumes"},
+    "notes": {"zh": "说明", "en": "Notes"},
+    "change_answers": {"zh": "修改回答", "en": "Change your answers"},
+    "start_again": {"zh": "重新开始", "en": "Start again"},
+    "failed": {
+        "zh": "此浏览器无法运行自测程序（需要 WebAssembly），或程序没有加载成功。请查看{groups}页面，或拨打{hotline}咨询。",
+        "en": "This browser cannot run the self-check (it needs WebAssembly), or it failed to load. See the {groups} "
+        "pages, or call {hotline}.",
+    },
+    "groups": STRINGS["by_group"],
+    "error_choose": {"zh": "请选择一项。", "en": "Choose one of the answers."},
+    "error_required": {"zh": "请填写“{label}”。", "en": "Please enter '{label}'."},
+    "error_birth": {
+        "zh": "请填写出生日期或年龄（周岁），两者填一项即可。",
+        "en": "Please give a date of birth or an age in whole years (either one).",
+    },
+    "error_date": {
+        "zh": "“{label}”请填写一个真实的日期，格式为 年-月-日，例如 2016-09-01。",
+        "en": "'{label}' must be a real date written YYYY-MM-DD, e.g. 2016-09-01.",
+    },
+    "error_int": {"zh": "“{label}”请填写整数，例如 3。", "en": "'{label}' must be a whole number, e.g. 3."},
+    "error_money": {
+        "zh": "“{label}”请填写金额（元），最多两位小数，例如 1500 或 1500.50。",
+        "en": "'{label}' must be an amount in yuan with at most two decimals, e.g. 1500 or 1500.50.",
+    },
+    "error_min": {"zh": "“{label}”不能小于 {limit}。", "en": "'{label}' cannot be less than {limit}."},
+    "error_max": {"zh": "“{label}”不能大于 {limit}。", "en": "'{label}' cannot be more than {limit}."},
+    "yes": {"zh": "是", "en": "Yes"},
+    "no": {"zh": "否", "en": "No"},
+    **{key: value for key, value in SCRIPT_STRINGS.items() if key.startswith("stage_")},
 }

@@ -143,6 +143,7 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
 
 _env.globals["source"] = source
 _env.globals["worked"] = worked_examples
+_env.globals["calculators_for"] = lambda doc, clause_id: [c for c in calculators_of(doc) if c.clause == clause_id]
 
 
 def front_matter(**values: object) -> str:
@@ -287,6 +288,7 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             )
 
     pages.update(calculator_pages(site, lang, today))
+    pages.update(selfcheck_pages(site, lang, today))
 
     pages["glossary.md"] = render("glossary.md.j2", ctx("glossary.md"), t("glossary", lang), t("glossary_lead", lang))
 
@@ -364,12 +366,71 @@ def calculator_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
                 declaration_json=_script_json(declaration),
                 strings_json=_script_json(strings),
                 default_of=default_of,
+                plain=lambda text, doc=doc, ctx=ctx: plain(ctx, doc, text),
             )
             listed.append((doc, calculator, clause))
     if listed:
         path = calculator_path("index")
         pages[path] = render("calculators.md.j2", PageContext(site, lang, path, today), t("calculators", lang), listed=listed)
     return pages
+
+
+# --- the self-check: one question at a time, from the `eligibility` calculator's declaration ---
+
+SELFCHECK_PATH = "self-check.md"
+SELFCHECK_CALCULATOR = "eligibility"
+SEARCH_BOOST["selfcheck.md.j2"] = 0.002  # low, like the calculators: the measures' own pages rank first
+
+
+def _selfcheck_calculator(site: Site) -> tuple[PolicyDocument, object] | None:
+    """(document, calculator) of the self-check, or None when the calculator is not there."""
+    for doc in site.documents:
+        for calculator in calculators_of(doc):
+            if calculator.name == SELFCHECK_CALCULATOR:
+                return doc, calculator
+    return None
+
+
+def _relative_url(from_path: str, to_path: str) -> str:
+    """An href for raw HTML (MkDocs rewrites only Markdown links): page URL to page URL."""
+    return "../" * page_url(from_path).count("/") + page_url(to_path)
+
+
+def selfcheck_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+    """self-check.md: the page shell; policypress-selfcheck.js asks the questions the calculator declares."""
+    from .i18n import SELFCHECK_STRINGS
+
+    found = _selfcheck_calculator(site)
+    if found is None:
+        return {}
+    doc, calculator = found
+    ctx = PageContext(site, lang, SELFCHECK_PATH, today)
+    day = doc.reference_date(today)
+    hotline = site.config.hotline
+    config = {
+        "calculator": calculator.name,
+        "lang": lang,
+        "document": doc.id,
+        "declaration": _complete(calculator.as_json()),
+        "notice": {"effective": doc.meta.effective.isoformat(), "expires": doc.meta.expires.isoformat() if doc.meta.expires else None},
+        # Only to skip questions that cannot matter; the calculator itself decides.
+        "working_age": [int(doc.parameters[f"conventions.working_age_{b}"].value_on(day)) for b in ("min", "limit")],
+        "areas": [area.zh if lang == "zh" else area.en for area in site.areas],
+        "calculators": [c.name for d in site.documents for c in calculators_of(d)],
+        "strings": {key: value[lang].replace("{hotline}", hotline) for key, value in SELFCHECK_STRINGS.items()},
+    }
+    groups = f'<a href="{_relative_url(SELFCHECK_PATH, group_path("index"))}">{t("by_group", lang)}</a>'
+    page = render(
+        "selfcheck.md.j2",
+        ctx,
+        t("selfcheck_title", lang),
+        t("selfcheck_lead", lang),
+        doc=doc,
+        config_json=_script_json(config),
+        noscript=t("selfcheck_noscript", lang, groups=groups, hotline=hotline),
+        script_src="../" * page_url(SELFCHECK_PATH).count("/") + "assets/policypress-selfcheck.js",
+    )
+    return {SELFCHECK_PATH: page}
 
 
 def _parameter_groups(doc: PolicyDocument) -> list[tuple[Clause | None, list[Parameter]]]:
@@ -395,6 +456,8 @@ def nav(site: Site, lang: str) -> list:
         {t("for_residents", lang): "for-residents.md"},
         {t("for_staff", lang): "for-staff.md"},
     ]
+    if _selfcheck_calculator(site) is not None:
+        items.insert(2, {t("selfcheck_nav", lang): SELFCHECK_PATH})
     for doc in site.documents:
         title = getattr(doc.meta.short_title, lang)
         section: list = [document_path(doc)]

@@ -69,6 +69,25 @@ def _digest(data: bytes) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
+def extra_wheels(root: Path) -> list[Path]:
+    """The pinned pure-Python wheels of browser-wheels.txt, as downloaded by `make setup`."""
+    listing = next((base / "browser-wheels.txt" for base in (root, PROJECT) if (base / "browser-wheels.txt").is_file()), None)
+    if listing is None:
+        return []
+    wheels = []
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        requirement = line.split("#", 1)[0].strip()
+        if not requirement:
+            continue
+        name, _, version = requirement.partition("==")
+        pattern = f"{name.replace('-', '_')}-{version}-*.whl"
+        found = sorted((listing.parent / ".cache" / "wheels").glob(pattern))
+        if not found:
+            raise ContentErrors([ContentError(listing.name, 1, f"the wheel for {requirement} has not been downloaded", "run 'make setup'")])
+        wheels.append(found[0])
+    return wheels
+
+
 def bundle_runtime(site: Site, site_dir: Path) -> None:
     """Write site_dir/pyodide/: the core files, our wheel, the lock file listing it, and one
     parameters file per document (site_dir/pyodide/parameters/<doc>.json)."""
@@ -77,7 +96,10 @@ def bundle_runtime(site: Site, site_dir: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in CORE_FILES:
         shutil.copy2(source / name, target / name)
-    wheel = build_wheel(target)
+    wheels = [build_wheel(target)]
+    for extra in extra_wheels(site.root):
+        shutil.copy2(extra, target / extra.name)
+        wheels.append(target / extra.name)
     pyodide_cli = Path(sys.executable).with_name("pyodide")
     done = subprocess.run(
         [
@@ -90,7 +112,7 @@ def bundle_runtime(site: Site, site_dir: Path) -> None:
             str(target / "pyodide-lock.json"),
             "--base-path",
             str(target),
-            str(wheel),
+            *map(str, wheels),
         ],
         capture_output=True,
         text=True,
@@ -103,12 +125,12 @@ def bundle_runtime(site: Site, site_dir: Path) -> None:
                 ContentError(
                     "package.json",
                     1,
-                    f"could not register the calculators wheel in pyodide-lock.json: {detail[0]}",
+                    f"could not register the wheels in pyodide-lock.json: {detail[0]}",
                     "run 'make setup' (pyodide-build) and try again",
                 )
             ]
         )
-    _keep_only_shipped_packages(target / "pyodide-lock.json", wheel.name)
+    _keep_only_shipped_packages(target / "pyodide-lock.json", {w.name for w in wheels})
     parameters = target / "parameters"
     parameters.mkdir(exist_ok=True)
     for doc in site.documents:
@@ -117,9 +139,9 @@ def bundle_runtime(site: Site, site_dir: Path) -> None:
         )
 
 
-def _keep_only_shipped_packages(lock: Path, wheel: str) -> None:
+def _keep_only_shipped_packages(lock: Path, shipped: set[str]) -> None:
     """The npm package's lock lists ~300 packages the site does not ship; keep the ones it does,
     so a request for any other fails plainly instead of pointing at a missing file."""
     data = json.loads(lock.read_text(encoding="utf-8"))
-    data["packages"] = {name: spec for name, spec in data["packages"].items() if spec["file_name"] == wheel}
+    data["packages"] = {name: spec for name, spec in data["packages"].items() if spec["file_name"] in shipped}
     lock.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")

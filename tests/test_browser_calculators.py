@@ -149,3 +149,24 @@ def test_without_webassembly_the_page_says_so_and_points_to_the_rules(browser: B
     notice.wait_for(state="visible", timeout=10_000)
     assert "12333" in notice.inner_text()
     context.close()
+
+
+def test_the_printed_summary_has_the_result_where_to_apply_and_a_qr_code_back_to_the_answers(
+    context: BrowserContext, base_url: str
+) -> None:
+    page = context.new_page()
+    _, errors = watch(page)
+    answers = quote(json.dumps({"eligible_costs": "170000", "registered_poor": True, "date": "2018-01-01"}))
+    page.goto(base_url + f"calculators/critical-illness/#answers={answers}")
+    page.locator(".pp-result").wait_for(state="visible", timeout=LOAD)
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")  # a function is called
+    page.click(".pp-print")
+    page.wait_for_function("() => window.__printed === true", timeout=LOAD)
+    sheet = page.locator(".pp-print-only")
+    assert page.locator(".pp-print-qr svg").count() == 1, page.inner_html(".pp-print-qr")[:200]
+    page.emulate_media(media="print")
+    assert sheet.is_visible() and not page.locator("form.pp-calc-form").is_visible()
+    text = sheet.inner_text()
+    assert "97,750" in text and "12333" in text and "明白纸" in text
+    assert "registered_poor" not in page.url or "id_number" not in page.url  # answers only; no ID number is ever asked
+    assert errors == []

@@ -28,6 +28,10 @@ def pp_calculate(name, inputs_json):
 
 def pp_describe():
     return json.dumps(calculators.describe(), ensure_ascii=False)
+
+def pp_qr(text):
+    import segno
+    return segno.make(text, error="m").svg_inline(scale=4, border=2)
 `);
   progress("ready");
   return pyodide;
@@ -38,6 +42,16 @@ self.onmessage = async (event) => {
   if (message.type === "init") {
     ready = ready || init(message.runtime, message.parameters);
     ready.catch((error) => self.postMessage({ type: "failed", message: String(error && error.message || error) }));
+    return;
+  }
+  if (message.type === "qr") {
+    try {
+      const pyodide = await ready;
+      await pyodide.loadPackage("segno", { messageCallback: () => {} });  // only when printing
+      self.postMessage({ type: "result", id: message.id, result: pyodide.globals.get("pp_qr")(message.text) });
+    } catch (error) {
+      self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
+    }
     return;
   }
   if (message.type === "calc") {

@@ -84,8 +84,19 @@
     });
   }
 
+  function qr(text) {
+    start();
+    if (failed) return Promise.reject(new Error(failed));
+    return new Promise(function (resolve, reject) {
+      sequence += 1;
+      pending.set(sequence, { resolve: resolve, reject: reject });
+      worker.postMessage({ type: "qr", id: sequence, text: text });
+    });
+  }
+
   window.policypress = {
     calc: calc,
+    qr: qr,
     start: start,
     onStage: function (listener) { listeners.push(listener); listener(stage); },
     get stage() { return stage; },
@@ -239,8 +250,26 @@
     (result.notes || []).forEach(function (note) { html.push('<p class="pp-note">' + escapeHtml(note[lang]) + "</p>"); });
     if (outcome === "not_eligible") html.push('<p class="pp-note">' + escapeHtml(say("other_help")) + "</p>");
     html.push('<p class="pp-disclaimer"><strong>' + escapeHtml(result.disclaimer ? result.disclaimer[lang] : say("disclaimer")) + "</strong></p>");
+    html.push('<p><button type="button" class="md-button pp-print">' + escapeHtml(say("print")) + "</button></p>");
     container.innerHTML = html.join("");
     container.hidden = false;
+    container.querySelector(".pp-print").addEventListener("click", function () { printSummary(container); });
+  }
+
+  // The one-page summary (明白纸): the result, where to apply, the hotline, and a QR code that
+  // opens this calculator with the same answers (they are in the address after '#').
+  function printSummary(container) {
+    var sheet = document.querySelector(".pp-print-only");
+    if (!sheet) { window.print(); return; }
+    var summary = container.cloneNode(true);
+    summary.querySelectorAll(".pp-print, .pp-explanation, .pp-note, h3").forEach(function (node) { node.remove(); });
+    sheet.querySelector(".pp-print-result").innerHTML = summary.innerHTML;
+    var code = sheet.querySelector(".pp-print-qr");
+    qr(location.href).then(function (svg) {
+      code.innerHTML = svg;
+    }).catch(function () {
+      code.textContent = location.href;
+    }).then(function () { window.print(); });
   }
 
   function saveToFragment(inputs) {
