@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from .core.calculator import DATE, REGISTERED_POOR, Calculator
-from .core.explain import DateUsed, Explanation, finish, money
+from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, money
 from .core.inputs import Field, InputError, Option
 from .core.parameters import Number, Parameters
 from .core.text import text
@@ -90,19 +90,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
         )
     day = used.day
     why = Explanation()
-    in_force = params.in_notice(day)
-    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
-    why.check(
-        "notice_in_force",
-        in_force,
-        CLAUSE,
-        f"{day.isoformat()} 在通知有效期（{period}）内。"
-        if in_force
-        else f"{day.isoformat()} 不在通知有效期（{period}）内，通知规定的创业扶贫担保贷款不适用。",
-        f"{day.isoformat()} is within the notice's period in force ({period})."
-        if in_force
-        else f"{day.isoformat()} is outside the notice's period in force ({period}): its guaranteed loans do not apply.",
-    )
+    check_notice_in_force(why, params, day, CLAUSE, text("创业扶贫担保贷款", "its guaranteed loans"))
     if applicant == "individual":
         fields = _individual(values["registered_poor"], params, day, why)
     else:

@@ -16,7 +16,7 @@ from typing import Any
 from . import conventions
 from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
 from .core.dates import age_on, months_between
-from .core.explain import DateUsed, Explanation, finish, money
+from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, money
 from .core.inputs import Field, InputError
 from .core.parameters import Number, Parameters
 from .core.text import text
@@ -102,19 +102,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
                 ),
             )
     why = Explanation()
-    in_force = params.in_notice(day)
-    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
-    why.check(
-        "notice_in_force",
-        in_force,
-        CLAUSE,
-        f"{day.isoformat()} 在通知有效期（{period}）内。"
-        if in_force
-        else f"{day.isoformat()} 不在通知有效期（{period}）内，通知规定的一次性创业补贴不适用。",
-        f"{day.isoformat()} is within the notice's period in force ({period})."
-        if in_force
-        else f"{day.isoformat()} is outside the notice's period in force ({period}): its start-up subsidy does not apply.",
-    )
+    check_notice_in_force(why, params, day, CLAUSE, text("一次性创业补贴", "its start-up subsidy rules"))
     why.check(
         "registered_poor",
         poor,

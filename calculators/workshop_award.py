@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .core.calculator import DATE, Calculator
-from .core.explain import DateUsed, Explanation, finish, money
+from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, money
 from .core.inputs import Field, InputError
 from .core.parameters import Parameters
 from .core.text import text
@@ -108,19 +108,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
             )
         line, source = Decimal(str(fixed)), "parameter"
     why = Explanation()
-    in_force = params.in_notice(day)
-    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
-    why.check(
-        "notice_in_force",
-        in_force,
-        CLAUSE,
-        f"{day.isoformat()} 在通知有效期（{period}）内。"
-        if in_force
-        else f"{day.isoformat()} 不在通知有效期（{period}）内，通知规定的扶贫车间一次性奖补不适用。",
-        f"{day.isoformat()} is within the notice's period in force ({period})."
-        if in_force
-        else f"{day.isoformat()} is outside the notice's period in force ({period}): its workshop award does not apply.",
-    )
+    check_notice_in_force(why, params, day, CLAUSE, text("扶贫车间一次性奖补", "its workshop award rules"))
     months = params.value("workshop.pay_period_months", day)
     within_zh = f"{months}个月内" if months is not None else "计算期内"
     within_en = f"over {months} months" if months is not None else "over the period"

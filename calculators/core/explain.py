@@ -43,6 +43,25 @@ class Explanation:
         return [c for c in self.conditions if c["met"] is None]
 
 
+def check_notice_in_force(why: Explanation, params: Parameters, day: dt.date, clause: str, measure: Text) -> bool:
+    """The decisive condition every measure of the notice shares: is the notice in force on `day`?
+    `measure` names what does not apply otherwise, e.g. text("一次性创业补贴", "its start-up subsidy")."""
+    in_force = params.in_notice(day)
+    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
+    why.check(
+        "notice_in_force",
+        in_force,
+        clause,
+        f"{day.isoformat()} 在通知有效期（{period}）内。"
+        if in_force
+        else f"{day.isoformat()} 不在通知有效期（{period}）内，通知规定的{measure['zh']}不适用。",
+        f"{day.isoformat()} is within the notice's period in force ({period})."
+        if in_force
+        else f"{day.isoformat()} is outside the notice's period in force ({period}): {measure['en']} do not apply.",
+    )
+    return in_force
+
+
 @dataclass(frozen=True)
 class DateUsed:
     day: dt.date
