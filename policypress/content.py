@@ -57,6 +57,7 @@ class PolicyDocument:
     clauses: list[Clause]
     parameters: dict[str, Parameter]
     examples: list[Example] = field(default_factory=list)
+    statistics_table: schema.StatisticsTable | None = None  # attachment 3's columns, when the document has it
 
     @property
     def id(self) -> str:
@@ -90,6 +91,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     search_checks: list[schema.SearchCheck] = field(default_factory=list)
     areas: list[schema.Area] = field(default_factory=list)
+    holidays: schema.HolidayCalendar | None = None
 
     def document(self, doc_id: str) -> PolicyDocument | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -110,7 +112,8 @@ def load_site(root: Path) -> Site:
     config = _load_model(policy / "site.yaml", schema.SiteConfig, sink)
     search_checks = _load_search_checks(policy / "search_checks.yaml", documents, sink)
     areas = _load_areas(policy / "areas.yaml", documents, sink)
-    site = Site(root, config, vocabulary, glossary, documents, pages, search_checks, areas)
+    holidays = _load_holidays(policy / "holidays.yaml", sink)
+    site = Site(root, config, vocabulary, glossary, documents, pages, search_checks, areas, holidays)
     if not sink.errors:
         for doc in documents:
             _check_examples(site, doc, sink)
@@ -204,6 +207,147 @@ def _load_search_checks(path: Path, documents: list[PolicyDocument], sink: Error
     return checks
 
 
+def _load_holidays(path: Path, sink: ErrorSink) -> schema.HolidayCalendar | None:
+    """Public holidays and adjusted working days, by year of the State Council's notice. Each
+    day belongs to its year (a New Year's break may start in the December before), a range runs
+    forwards, an adjusted working day is a Saturday or Sunday outside the days off, and no day is
+    off twice."""
+    located = _read_yaml(path, sink)
+    calendar = validate(schema.HolidayCalendar, located, path, sink) if located is not None else None
+    if calendar is None:
+        return None
+    before = len(sink.errors)
+    off_days: dict[dt.date, int] = {}
+    for year, entry in calendar.years.items():
+        for index, holiday in enumerate(entry.holidays):
+            at = ("years", year, "holidays", index)
+            _check_days_off(path, located, year, at, holiday.days_off, off_days, sink)
+    for year, entry in calendar.years.items():
+        for index, holiday in enumerate(entry.holidays):
+            for number, day in enumerate(holiday.working_days):
+                _check_working_day(
+                    path, located.line(("years", year, "holidays", index, "working_days", number)), year, day, off_days, sink
+                )
+    return calendar if len(sink.errors) == before else None
+
+
+def _in_year(day: dt.date, year: int) -> bool:
+    """A day of `year`'s arrangement: in that year, or in the December before (New Year's Day)."""
+    return dt.date(year - 1, 12, 1) <= day <= dt.date(year, 12, 31)
+
+
+def _year_fix(year: int) -> str:
+    return f"write a day of {year} (or of December {year - 1}, for a New Year's break that starts then)"
+
+
+def _check_days_off(
+    path: Path, located: Located, year: int, at: tuple, off: schema.DayRange, seen: dict[dt.date, int], sink: ErrorSink
+) -> None:
+    for key, day in (("from", off.first), ("to", off.last)):
+        if not _in_year(day, year):
+            sink.add(path, located.line((*at, "days_off", key)), f"{day} is not in the {year} arrangement", _year_fix(year))
+            return
+    if off.last < off.first:
+        sink.add(
+            path,
+            located.line((*at, "days_off", "to")),
+            f"'to' ({off.last}) is before 'from' ({off.first})",
+            "write the first day off in from, the last in to",
+        )
+        return
+    line = located.line((*at, "days_off"))
+    day = off.first
+    while day <= off.last:
+        if day in seen:
+            sink.add(path, line, f"{day} is already a day off of another holiday (line {seen[day]})", "correct one of the two ranges")
+            return
+        seen[day] = line
+        day += dt.timedelta(days=1)
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _check_working_day(path: Path, line: int, year: int, day: dt.date, off_days: dict[dt.date, int], sink: ErrorSink) -> None:
+    if not _in_year(day, year):
+        sink.add(path, line, f"{day} is not in the {year} arrangement", _year_fix(year))
+    elif day.weekday() < 5:
+        sink.add(
+            path,
+            line,
+            f"{day} is a {WEEKDAYS[day.weekday()]}: an adjusted working day (调休上班) is a Saturday or Sunday",
+            "check the date against the notice",
+        )
+    elif day in off_days:
+        sink.add(path, line, f"{day} is both a working day and a day off (line {off_days[day]})", "check the date against the notice")
+
+
+def _load_statistics_table(path: Path, doc_id: str, clauses: list[Clause], sink: ErrorSink) -> schema.StatisticsTable | None:
+    """The monthly statistics table, for a document that has one (attachment 3 of this notice):
+    its clause exists and quotes its source, the columns are numbered 1, 2, 3… in order, and
+    each relation compares two different columns of the same kind, once."""
+    if not path.exists():
+        return None
+    located = _read_yaml(path, sink)
+    table = validate(schema.StatisticsTable, located, path, sink) if located is not None else None
+    if table is None:
+        return None
+    before = len(sink.errors)
+    by_id = {c.id: c for c in clauses}
+    for key, clause_id in ((("clause",), table.clause), (("source", "clause"), table.source.clause)):
+        if clause_id is not None and clause_id not in by_id and not sink.is_broken("clause", f"{doc_id}/{clause_id}"):
+            sink.add(path, located.line(key), f"unknown clause '{clause_id}'", "use the id of a clause of this document")
+    quoted = by_id.get(table.source.clause or "")
+    if quoted is not None and table.source.quote is not None and _squash(table.source.quote) not in _squash(quoted.body["zh"]):
+        sink.add(
+            path,
+            located.line(("source", "quote")),
+            f"the quote '{table.source.quote}' is not in the official text of '{quoted.id}'",
+            "copy the words exactly from the clause's .zh.md file",
+        )
+    for index, column in enumerate(table.columns):
+        if column.number != index + 1:
+            sink.add(
+                path,
+                located.line(("columns", index, "number")),
+                f"column {column.number} is listed in position {index + 1}",
+                "number the columns 1, 2, 3… in the order of the table",
+            )
+            break
+    else:
+        _check_relations(path, located, table, sink)
+    return table if len(sink.errors) == before else None
+
+
+def _check_relations(path: Path, located: Located, table: schema.StatisticsTable, sink: ErrorSink) -> None:
+    kinds = {column.number: column.kind for column in table.columns}
+    seen: dict[tuple[int, int], int] = {}
+    for index, relation in enumerate(table.relations):
+        line = located.line(("relations", index))
+        missing = next((side for side in ("left", "right") if getattr(relation, side) not in kinds), None)
+        shown = f"({relation.left})≥({relation.right})"
+        if missing is not None:
+            sink.add(
+                path,
+                located.line(("relations", index, missing)),
+                f"relation {shown} names column {getattr(relation, missing)}, which the table does not have",
+                f"use a column number from 1 to {len(kinds)}",
+            )
+        elif relation.left == relation.right:
+            sink.add(path, line, f"relation {shown} compares a column with itself", "name two different columns")
+        elif kinds[relation.left] != kinds[relation.right]:
+            sink.add(
+                path,
+                line,
+                f"relation {shown} compares a {kinds[relation.left]} column with a {kinds[relation.right]} column",
+                "compare columns of the same kind",
+            )
+        elif (relation.left, relation.right) in seen:
+            sink.add(path, line, f"relation {shown} is listed twice (first on line {seen[(relation.left, relation.right)]})", "keep one")
+        else:
+            seen[(relation.left, relation.right)] = line
+
+
 # --- single files -------------------------------------------------------------------------
 
 
@@ -273,7 +417,8 @@ def _load_document(folder: Path, sink: ErrorSink, vocabulary: schema.Vocabulary 
         )
     parameters = _load_parameters(folder / "parameters", sink)
     clauses = _load_clauses(folder, meta, sink)
-    doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters, _load_document_examples(folder, sink))
+    table = _load_statistics_table(folder / "statistics-table.yaml", meta.id, clauses, sink)
+    doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters, _load_document_examples(folder, sink), table)
     _check_document(doc, located, sink, vocabulary)
     return doc
 

@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from .content import PolicyDocument, Site
+from .schema import HolidayCalendar
 
 
 def _exact(value: int | Decimal | Fraction | None) -> str | None:
@@ -22,10 +23,26 @@ def _reference(reference: Any) -> dict[str, Any] | None:
     return reference.model_dump(exclude_none=True) if reference is not None else None
 
 
-def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
-    """The calculators' view of `doc`: its dates, clause titles, areas and dated parameters."""
-    meta = doc.meta
+def _holidays(calendar: HolidayCalendar | None) -> dict[str, Any] | None:
+    """Public holidays and adjusted working days, by year, dates as ISO text: what a due date
+    that is moved past holidays needs."""
+    if calendar is None:
+        return None
     return {
+        "status": calendar.status,
+        "note": calendar.note.model_dump(),
+        "years": [
+            {"year": year, **entry.model_dump(mode="json", by_alias=True, exclude_none=True)}
+            for year, entry in sorted(calendar.years.items())
+        ],
+    }
+
+
+def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
+    """The calculators' view of `doc`: its dates, clause titles, areas, dated parameters, the
+    holidays, and the statistics table's columns when the document has one."""
+    meta = doc.meta
+    export = {
         "site": {"hotline": site.config.hotline},
         "document": {
             "id": doc.id,
@@ -57,4 +74,8 @@ def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
             }
             for name, p in doc.parameters.items()
         },
+        "holidays": _holidays(site.holidays),
     }
+    if doc.statistics_table is not None:
+        export["statistics_table"] = doc.statistics_table.model_dump(mode="json", exclude_none=True)
+    return export

@@ -244,3 +244,63 @@ class Area(Strict):
     zh: NonEmpty
     en: NonEmpty
     aliases: list[NonEmpty] = []
+
+
+# --- the monthly statistics table (attachment 3) -------------------------------------------
+
+
+class StatisticsColumn(Strict):
+    number: int = Field(ge=1)
+    label: Bilingual
+    reconstructed: bool  # the header was damaged in the PDF: the label is our reconstruction
+    kind: Literal["count", "money"]
+
+
+class StatisticsRelation(Strict):
+    """(left) ≥ (right), by column number."""
+
+    left: int = Field(ge=1)
+    right: int = Field(ge=1)
+
+
+class StatisticsUnits(Strict):
+    count: Bilingual
+    money: Bilingual
+
+
+class StatisticsTable(Strict):
+    clause: Identifier  # the clause that shows the table
+    units: StatisticsUnits
+    money_decimals: int = Field(ge=0, le=4)
+    columns: list[StatisticsColumn] = Field(min_length=1)
+    relations: list[StatisticsRelation] = []
+    source: Reference
+
+
+# --- public holidays and adjusted working days (policy/holidays.yaml) ------------------------
+
+
+class DayRange(Strict):
+    """From one day to another, both included ('from' ≤ 'to' is checked in content.py, on its line)."""
+
+    first: dt.date = Field(alias="from")
+    last: dt.date = Field(alias="to")
+
+
+class Holiday(Strict):
+    name: Bilingual
+    days_off: DayRange  # 放假: as the notice gives them (with the weekend when it says 与周末连休)
+    working_days: list[dt.date] = []  # weekend days that are working days (调休上班)
+    notice: NonEmpty  # the arrangement as the State Council notice words it
+    reference: Reference | None = None  # a later notice that changed this holiday
+
+
+class HolidayYear(Strict):
+    reference: Reference
+    holidays: list[Holiday] = Field(min_length=1)
+
+
+class HolidayCalendar(Strict):
+    status: Status
+    note: Bilingual
+    years: dict[int, HolidayYear] = Field(min_length=1)

@@ -30,6 +30,8 @@ def _value(field: dict[str, Any], value: Any, lang: str) -> str:
 
 
 def _output(value: Any, lang: str) -> str:
+    if isinstance(value, dict) and set(value) >= {"zh", "en"}:
+        return str(value[lang])
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
     if isinstance(value, float):

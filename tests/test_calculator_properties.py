@@ -42,6 +42,9 @@ def value_for(field: dict[str, Any]) -> st.SearchStrategy:
         return st.one_of(st.sampled_from(AREA_NAMES), st.text(max_size=12))
     if kind == "rows":
         return st.lists(inputs_for(field["rows"]), max_size=6)
+    if kind == "list":
+        cell = st.one_of(st.none(), st.integers(min_value=-5, max_value=5000), st.decimals(min_value=0, max_value=5000, places=3).map(str))
+        return st.lists(cell, max_size=24)
     raise AssertionError(f"no strategy for {kind}")
 
 

@@ -14,7 +14,10 @@ from typing import Any
 
 from .text import Text, text
 
-TYPES = ("bool", "int", "money", "date", "choice", "multi", "text", "rows")
+# A `list` is a list of plain values (numbers, text or empty) that the calculator checks itself,
+# e.g. a statistics row whose columns are declared as data; `maximum` caps its length. Text is
+# split at tabs (a row pasted from a spreadsheet) or, without tabs, at spaces.
+TYPES = ("bool", "int", "money", "date", "choice", "multi", "text", "rows", "list")
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,20 @@ def _convert(f: Field, raw: Any, key: str) -> Any:
         if errors:
             raise _Bad(errors=errors)
         return rows
+    if f.type == "list":
+        if isinstance(raw, str):  # a row pasted from a spreadsheet (tabs keep empty cells) or typed with spaces
+            raw = [cell.strip() for cell in raw.split("\t")] if "\t" in raw else raw.split()
+        if not isinstance(raw, list) or not all(_plain_value(v) for v in raw):
+            raise _Bad(text(f"“{zh}”应为一组数值，例如 [120, 80, 0]。", f"'{en}' must be a list of values, e.g. [120, 80, 0]."))
+        if f.maximum is not None and len(raw) > f.maximum:
+            raise _Bad(text(f"“{zh}”最多 {_plain(f.maximum)} 个值。", f"'{en}' can have at most {_plain(f.maximum)} values."))
+        return list(raw)
     raise _Bad(text(f"“{zh}”无法识别。", f"'{en}' is not understood."))
+
+
+def _plain_value(value: Any) -> bool:
+    """A number, a text or nothing: what a spreadsheet cell holds."""
+    return value is None or (isinstance(value, (int, float, str)) and not isinstance(value, bool))
 
 
 def _number(raw: Any, whole: bool) -> int | Decimal | None:

@@ -84,6 +84,8 @@ class Parameters:
         self.expires = dt.date.fromisoformat(expires) if expires else None
         self.clauses: dict[str, Any] = export.get("clauses", {})
         self.areas: list[dict[str, Any]] = export.get("areas", [])
+        self.holidays: dict[str, Any] | None = export.get("holidays")  # policy/holidays.yaml
+        self.statistics_table: dict[str, Any] | None = export.get("statistics_table")  # attachment 3, if any
         self._parameters: dict[str, Any] = export["parameters"]
         self.used: dict[tuple[str, dt.date | None], InForce] = {}  # every value used, e.g. each wage level
 

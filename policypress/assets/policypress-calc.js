@@ -225,7 +225,8 @@
       outputs.forEach(function (output) {
         if (result[output.name] === undefined || result[output.name] === null) return;
         var value = result[output.name];
-        if (typeof value === "boolean") value = say(value ? "yes" : "no");
+        if (value && typeof value === "object" && !Array.isArray(value) && value[lang] !== undefined) value = escapeHtml(value[lang]);
+        else if (typeof value === "boolean") value = say(value ? "yes" : "no");
         else if (Array.isArray(value)) value = value.join(lang === "zh" ? "、" : ", ") || "—";
         else value = number(value);
         html.push("<dt>" + escapeHtml(output.label[lang]) + "</dt><dd>" + value + "</dd>");
