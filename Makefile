@@ -53,12 +53,12 @@ serve: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
 	$(BIN)/policypress serve --host $(HOST) --port $(PORT)
 
 test: setup
-	$(BIN)/ruff check policypress tests
-	$(BIN)/ruff format --check policypress tests
+	$(BIN)/ruff check policypress calculators reports bench tests
+	$(BIN)/ruff format --check policypress calculators reports bench tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check policypress tests
+	$(BIN)/ruff check policypress calculators reports bench tests
 
 format: $(STAMP)
 	$(BIN)/ruff format policypress tests

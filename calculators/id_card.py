@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import conventions, eligibility
+from .classification import category
 from .core.calculator import DATE, REGISTERED_POOR, Calculator, run
 from .core.dates import age_on
 from .core.explain import DateUsed, Explanation, finish
@@ -393,14 +394,6 @@ def derive_able_to_work(values: dict[str, Any]) -> tuple[str | None, str]:
     if health is None:
         return None, "unknown"
     return ABILITY_FROM_HEALTH.get(health, "yes"), "health"
-
-
-def category(age: int, able: str | None, params: Parameters, day: dt.date) -> str:
-    """Attachment 1: outside working age first; within it, only 'no' ability is 'unable'
-    (partly able people can still do some work, so the flowchart's 'able' branch applies)."""
-    if not conventions.is_working_age(age, params, day):
-        return "non_working_age"
-    return "working_unable" if able == "no" else "working_able"
 
 
 def insured_in(values: dict[str, Any]) -> tuple[bool | None, bool | None]:

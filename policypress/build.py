@@ -24,6 +24,7 @@ from .runtime import bundle_runtime
 from .searchcheck import run_checks
 
 PACKAGE = Path(__file__).parent
+JIEBA_CHATTER = ("Building prefix dict", "Loading model", "Dumping model", "Prefix dict has been built")
 
 
 def build_site(root: Path, today: dt.date | None = None, quiet: bool = False) -> Path:
@@ -119,9 +120,9 @@ def render_site(site: Site, staging: Path, quiet: bool = False) -> None:
     jobs = {}
     for lang in LANGS:
         config_path = engine_config(site, staging, lang)
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_path)]
-        if quiet:
-            command.append("--quiet")
+        # The engine's own chatter (INFO lines) helps nobody editing content; its warnings and
+        # errors fail the build (--strict) and are reported below.
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_path)]
         env = {**os.environ, "PYTHONWARNINGS": "ignore"}
         jobs[lang] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     failures = []
@@ -138,7 +139,9 @@ def render_site(site: Site, staging: Path, quiet: bool = False) -> None:
                 )
             )
         elif not quiet:
-            print(output, end="")
+            shown = [line for line in output.splitlines() if line.strip() and not line.startswith(JIEBA_CHATTER)]
+            if shown:
+                print("\n".join(shown))
     if failures:
         raise ContentErrors(failures)
     shutil.move(str(staging / "site-en"), str(staging / "site" / "en"))

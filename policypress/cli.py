@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from .errors import ContentErrors
 
@@ -102,6 +103,59 @@ def cmd_calc(args: argparse.Namespace) -> int:
     return 2 if "errors" in result else 0
 
 
+def _say(message: dict[str, str], stream: TextIO | None = None) -> None:
+    """One problem on one line, in both languages, for a clerk and for a log."""
+    print(f"{message['zh']} / {message['en']}", file=stream or sys.stderr)
+
+
+def cmd_report_xlsx(args: argparse.Namespace) -> int:
+    """CSV in, the official-layout XLSX out: the same calculator and writer as the site's page."""
+    import io
+
+    from calculators import calculate
+    from reports.statistics_xlsx import CsvError, read_csv, write_workbook
+
+    from .content import load_site
+    from .export import export_parameters
+
+    try:
+        site = load_site(_root(args))
+    except ContentErrors as errors:
+        return _report(errors)
+    doc = site.document(args.document) if args.document else site.documents[0]
+    if doc is None:
+        print(f"policypress report: no document '{args.document}'", file=sys.stderr)
+        return 2
+    parameters = export_parameters(site, doc)
+    if "statistics_table" not in parameters:
+        print(f"policypress report: the document '{doc.id}' has no statistics table", file=sys.stderr)
+        return 2
+    try:
+        table = read_csv(Path(args.input).read_text(encoding="utf-8"), parameters["statistics_table"])
+    except OSError as exc:
+        print(f"无法读取 {args.input}：{exc.strerror} / Cannot read {args.input}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"{args.input} 不是 UTF-8 编码 / {args.input} is not UTF-8", file=sys.stderr)
+        return 2
+    except CsvError as error:
+        _say(error.message)
+        return 2
+    inputs = {"county": args.county or table.county or "", "month": args.month or table.month or "", "rows": table.rows}
+    result = calculate("stats-report", inputs, parameters, today=_today(args))
+    if "errors" in result:
+        for message in result["errors"].values():
+            _say(message)
+        return 2
+    stream = io.BytesIO()
+    write_workbook(result, stream, args.lang, rows=table.rows, parameters=parameters)
+    Path(args.output).write_bytes(stream.getvalue())
+    for violation in result["violations"]:
+        _say(violation, sys.stdout)
+    print(f"wrote {args.output}")
+    return 1 if result["violations"] else 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policypress",
@@ -154,6 +208,28 @@ def make_parser() -> argparse.ArgumentParser:
     calc.add_argument("--document", help="the document whose parameters to use (default: the first)")
     calc.add_argument("--today", help="calculate as if today were this date (YYYY-MM-DD)")
     calc.set_defaults(func=cmd_calc)
+
+    from reports.statistics_xlsx import CSV_LAYOUT
+
+    report = commands.add_parser("report", help="make the notice's forms as files (xlsx: the monthly statistics table)")
+    reports = report.add_subparsers(dest="report", required=True, metavar="FORM")
+    xlsx = reports.add_parser(
+        "xlsx",
+        help="the monthly statistics table (attachment 3) from CSV to XLSX in the official layout",
+        description="Check a month's statistics table given as CSV with the stats-report calculator and write it as "
+        "XLSX in the official layout. Exit 0: written. Exit 1: written, but column relations are broken (each "
+        "printed, and marked red in the workbook). Exit 2: bad input (errors printed, nothing written).",
+        epilog=CSV_LAYOUT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    xlsx.add_argument("input", metavar="INPUT.csv", help="the table as CSV (layout below)")
+    xlsx.add_argument("-o", "--output", metavar="OUT.xlsx", required=True, help="the workbook to write")
+    xlsx.add_argument("--county", help="the county or district (overrides the CSV's county line)")
+    xlsx.add_argument("--month", metavar="YYYY-MM", help="the reporting month (overrides the CSV's month line)")
+    xlsx.add_argument("--lang", choices=["zh", "en"], default="zh", help="the workbook's language (default: zh, the official form)")
+    xlsx.add_argument("--document", help="the document whose statistics table to use (default: the first)")
+    xlsx.add_argument("--today", help="run as if today were this date (YYYY-MM-DD)")
+    xlsx.set_defaults(func=cmd_report_xlsx)
     return parser
 
 

@@ -95,6 +95,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "document_of": {"zh": "所属文件", "en": "Document"},
     "part": {"zh": "部分", "en": "Part"},
     "reconstructed": {"zh": "重构", "en": "reconstructed"},
+    "flowchart_heading": {"zh": "流程图（重构）", "en": "Flowchart (reconstruction)"},
     "term_zh": {"zh": "中文", "en": "Chinese"},
     "term_en": {"zh": "英文", "en": "English"},
     "definition": {"zh": "解释", "en": "Meaning"},

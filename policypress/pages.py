@@ -14,7 +14,10 @@ from dataclasses import dataclass
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from calculators.classification import FIGURES, TREE
+
 from .content import LANGS, PLACEHOLDER, Clause, PolicyDocument, Site
+from .flowchart import draw
 from .i18n import format_date, join_cjk_lines, t
 from .parameters import STATUS_LABELS, STATUS_TAGS, Parameter, format_value
 from .validity import Validity, validity_on
@@ -144,6 +147,34 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
 _env.globals["source"] = source
 _env.globals["worked"] = worked_examples
 _env.globals["calculators_for"] = lambda doc, clause_id: [c for c in calculators_of(doc) if c.clause == clause_id]
+
+
+# --- the classification flowchart (Attachment 1) --------------------------------------------
+
+FLOWCHART_CLAUSE = "att1-flowchart"
+
+
+def flowchart(ctx: PageContext, doc: PolicyDocument) -> str:
+    """The att1 page's drawing, from calculators.classification: its figures are the document's
+    parameters on its reference date, its links raw-HTML hrefs to the clause pages."""
+    day = doc.reference_date(ctx.today)
+    values = {}
+    for key, name in FIGURES.items():
+        value = doc.parameters[name].value_on(day) if name in doc.parameters else None
+        if value is not None:
+            values[key] = int(value) if float(value).is_integer() else value
+
+    def link(clause_id: str) -> str:
+        clause = doc.clause(clause_id)
+        if clause is None:
+            raise ValueError(f"the flowchart links to {clause_id}, which {doc.id} does not have")
+        return _relative_url(ctx.path, clause_path(clause))
+
+    return draw(TREE, ctx.lang, link, values)
+
+
+_env.globals["flowchart"] = flowchart
+_env.globals["FLOWCHART_CLAUSE"] = FLOWCHART_CLAUSE
 
 
 def front_matter(**values: object) -> str:
