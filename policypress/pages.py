@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -258,7 +259,12 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
         "residents.md.j2", ctx("for-residents.md"), t("for_residents", lang), t("for_residents_lead", lang), measures=measures
     )
     pages["for-staff.md"] = render(
-        "staff.md.j2", ctx("for-staff.md"), t("for_staff", lang), t("for_staff_lead", lang), validity_on=validity_on
+        "staff.md.j2",
+        ctx("for-staff.md"),
+        t("for_staff", lang),
+        t("for_staff_lead", lang),
+        validity_on=validity_on,
+        report_title=report_title(site, lang),
     )
     pages["documents/index.md"] = render("documents.md.j2", ctx("documents/index.md"), t("documents", lang), validity_on=validity_on)
 
@@ -320,6 +326,8 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
 
     pages.update(calculator_pages(site, lang, today))
     pages.update(selfcheck_pages(site, lang, today))
+    pages.update(card_pages(site, lang, today))
+    pages.update(report_pages(site, lang, today))
 
     pages["glossary.md"] = render("glossary.md.j2", ctx("glossary.md"), t("glossary", lang), t("glossary_lead", lang))
 
@@ -464,6 +472,61 @@ def selfcheck_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
     return {SELFCHECK_PATH: page}
 
 
+# --- the monthly statistics report: an editable table checked by `stats-report` ---------------------
+
+REPORT_PATH = "staff/report.md"
+REPORT_CALCULATOR = "stats-report"
+SEARCH_BOOST["report.md.j2"] = 0.002
+
+
+def _report_document(site: Site) -> PolicyDocument | None:
+    """The document whose statistics table the page fills in (the first that has one and the calculator)."""
+    for doc in site.documents:
+        if doc.statistics_table is not None and any(c.name == REPORT_CALCULATOR for c in calculators_of(doc)):
+            return doc
+    return None
+
+
+def report_title(site: Site, lang: str) -> str | None:
+    """The report page's title for links to it, or None when the site has no such page."""
+    from .i18n import REPORT_STRINGS
+
+    return REPORT_STRINGS["title"][lang] if _report_document(site) is not None else None
+
+
+def report_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+    """staff/report.md: the page shell; policypress-report.js builds the table from the JSON config."""
+    from .i18n import REPORT_STRINGS
+
+    doc = _report_document(site)
+    if doc is None:
+        return {}
+    assert doc.statistics_table is not None
+    ctx = PageContext(site, lang, REPORT_PATH, today)
+    hotline = site.config.hotline
+    strings = {key: value[lang].replace("{hotline}", hotline) for key, value in REPORT_STRINGS.items()}
+    config = {
+        "calculator": REPORT_CALCULATOR,
+        "lang": lang,
+        "document": doc.id,
+        "table": doc.statistics_table.model_dump(mode="json", exclude_none=True),
+        "areas": [area.zh if lang == "zh" else area.en for area in site.areas],
+        "strings": strings,
+    }
+    page = render(
+        "report.md.j2",
+        ctx,
+        strings["title"],
+        strings["lead"],
+        doc=doc,
+        clause=doc.clause(doc.statistics_table.clause),
+        strings=strings,
+        config_json=_script_json(config),
+        script_src="../" * page_url(REPORT_PATH).count("/") + "assets/policypress-report.js",
+    )
+    return {REPORT_PATH: page}
+
+
 def _parameter_groups(doc: PolicyDocument) -> list[tuple[Clause | None, list[Parameter]]]:
     """Parameters grouped under the first clause (in the notice's order) that shows them;
     those no clause shows come last."""
@@ -480,6 +543,93 @@ def _parameter_groups(doc: PolicyDocument) -> list[tuple[Clause | None, list[Par
     return groups
 
 
+# --- the identification card (Attachment 2): a form from the `id-card` declaration ------------------
+
+CARD_PATH = "staff/card.md"
+CARD_CALCULATOR = "id-card"
+SEARCH_BOOST["card.md.j2"] = 0.002
+# The paper card's boxes, front then back; a declared input not named here goes in a last section.
+CARD_SECTIONS = (
+    ("front", "identity", ("code", "name", "sex", "id_number", "poverty_card_number", "phone")),
+    ("front", "address", ("address_city", "address_county", "address_town", "address_village", "household_book_number")),
+    ("front", "situation", ("education", "health", "skill_level", "able_to_work", "has_disability_certificate", "disability_grade")),
+    ("front", "causes", ("poverty_causes", "poverty_cause_other")),
+    ("front", "category", ("registered_poor",)),
+    ("front", "employment", ("employment_wish", "hard_to_place")),
+    ("front", "training", ("training_wish", "training_project")),
+    ("front", "insurance", ("insured", "insurance")),
+    ("back", "responsibility", ("helper_unit", "helper_person", "helper_contact", "helper_phone")),
+    ("back", "records", ("help_records",)),
+    ("back", "signature", ("filled_by", "filled_by_phone", "signed", "card_date", "date")),
+)
+MEASURE_CLAUSE = re.compile(r"^m(\d+)-")
+
+
+def _card_calculator(site: Site) -> tuple[PolicyDocument, object] | None:
+    for doc in site.documents:
+        for calculator in calculators_of(doc):
+            if calculator.name == CARD_CALCULATOR:
+                return doc, calculator
+    return None
+
+
+def card_link(c: PageContext) -> str:
+    """A list item linking to the card page, or nothing when the site has no card calculator."""
+    from .i18n import CARD_STRINGS
+
+    if _card_calculator(c.site) is None:
+        return ""
+    return f"-   [{CARD_STRINGS['page_link'][c.lang]}]({c.link(CARD_PATH)})"
+
+
+_env.globals["card_link"] = card_link
+
+
+def card_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+    """staff/card.md: the card form, laid out like the paper card; policypress-card.js runs it."""
+    from .i18n import CARD_STRINGS
+
+    found = _card_calculator(site)
+    if found is None:
+        return {}
+    doc, calculator = found
+    ctx = PageContext(site, lang, CARD_PATH, today)
+    hotline = site.config.hotline
+    strings = {key: value[lang].replace("{hotline}", hotline) for key, value in CARD_STRINGS.items()}
+    declaration = _complete(calculator.as_json())
+    by_name = {f["name"]: f for f in declaration["inputs"]}
+    placed = {name for _, _, names in CARD_SECTIONS for name in names}
+    sections = [(side, key, [by_name[n] for n in names if n in by_name]) for side, key, names in CARD_SECTIONS]
+    rest = [f for f in declaration["inputs"] if f["name"] not in placed]
+    if rest:
+        sections.append(("back", "other", rest))
+    measures = {
+        int(m.group(1)): _relative_url(CARD_PATH, clause_path(clause)) for clause in doc.clauses if (m := MEASURE_CLAUSE.match(clause.id))
+    }
+    config = {
+        "calculator": calculator.name,
+        "lang": lang,
+        "document": doc.id,
+        "declaration": declaration,
+        "selfcheck": _relative_url(CARD_PATH, SELFCHECK_PATH) if _selfcheck_calculator(site) else None,
+        "measures": measures,
+        "strings": strings,
+    }
+    page = render(
+        "card.md.j2",
+        ctx,
+        strings["page_title"],
+        strings["page_lead"],
+        doc=doc,
+        clause=doc.clause(calculator.clause),
+        sections=sections,
+        s=strings,
+        config_json=_script_json(config),
+        script_src="../" * page_url(CARD_PATH).count("/") + "assets/policypress-card.js",
+    )
+    return {CARD_PATH: page}
+
+
 def nav(site: Site, lang: str) -> list:
     """The navigation, in the notice's order (MkDocs would otherwise sort by file name)."""
     items: list = [
@@ -489,6 +639,14 @@ def nav(site: Site, lang: str) -> list:
     ]
     if _selfcheck_calculator(site) is not None:
         items.insert(2, {t("selfcheck_nav", lang): SELFCHECK_PATH})
+    if _report_document(site) is not None:
+        from .i18n import REPORT_STRINGS
+
+        items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {REPORT_STRINGS["nav"][lang]: REPORT_PATH})
+    if _card_calculator(site) is not None:
+        from .i18n import CARD_STRINGS
+
+        items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {CARD_STRINGS["page_nav"][lang]: CARD_PATH})
     for doc in site.documents:
         title = getattr(doc.meta.short_title, lang)
         section: list = [document_path(doc)]

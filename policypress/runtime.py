@@ -39,24 +39,33 @@ def pyodide_source(root: Path) -> Path:
     )
 
 
-def build_wheel(out: Path) -> Path:
-    """The calculators package as a pure-Python wheel, byte for byte the same for the same code
-    (fixed timestamps, sorted entries), so the lock file's sha256 only changes with the code."""
+WHEELS = {  # package → (wheel name, distribution name, summary)
+    "calculators": (WHEEL_NAME, "policypress-calculators", "The policy rules as code (standard library only, no I/O)"),
+    "reports": ("policypress_reports", "policypress-reports", "Documents made from calculator results (XLSX in the official layout)"),
+}
+
+
+def build_wheel(out: Path, package_name: str = "calculators") -> Path:
+    """A package of the project (calculators, reports) as a pure-Python wheel, byte for byte the
+    same for the same code (fixed timestamps, sorted entries), so the lock file's sha256 only
+    changes with the code. Both carry the calculators' version."""
+    import importlib
+
     import calculators
 
-    package = Path(calculators.__file__).parent
+    wheel_name, dist_name, summary = WHEELS[package_name]
+    package = Path(importlib.import_module(package_name).__file__).parent
     version = calculators.__version__
-    dist = f"{WHEEL_NAME}-{version}.dist-info"
-    files = {f"calculators/{p.relative_to(package).as_posix()}": p.read_bytes() for p in sorted(package.rglob("*.py"))}
+    dist = f"{wheel_name}-{version}.dist-info"
+    files = {f"{package_name}/{p.relative_to(package).as_posix()}": p.read_bytes() for p in sorted(package.rglob("*.py"))}
     files[f"{dist}/METADATA"] = (
-        f"Metadata-Version: 2.1\nName: policypress-calculators\nVersion: {version}\n"
-        "Summary: The policy rules as code (standard library only, no I/O)\nRequires-Python: >=3.12\n"
+        f"Metadata-Version: 2.1\nName: {dist_name}\nVersion: {version}\nSummary: {summary}\nRequires-Python: >=3.12\n"
     ).encode()
     files[f"{dist}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: policypress\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    files[f"{dist}/top_level.txt"] = b"calculators\n"
+    files[f"{dist}/top_level.txt"] = f"{package_name}\n".encode()
     record = [f"{name},sha256={_digest(data)},{len(data)}" for name, data in files.items()] + [f"{dist}/RECORD,,"]
     files[f"{dist}/RECORD"] = ("\n".join(record) + "\n").encode()
-    wheel = out / f"{WHEEL_NAME}-{version}-py3-none-any.whl"
+    wheel = out / f"{wheel_name}-{version}-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():
             entry = zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0))
@@ -96,7 +105,7 @@ def bundle_runtime(site: Site, site_dir: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in CORE_FILES:
         shutil.copy2(source / name, target / name)
-    wheels = [build_wheel(target)]
+    wheels = [build_wheel(target), build_wheel(target, "reports")]
     for extra in extra_wheels(site.root):
         shutil.copy2(extra, target / extra.name)
         wheels.append(target / extra.name)

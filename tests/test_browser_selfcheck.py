@@ -119,6 +119,9 @@ def test_a_57_year_old_poor_woman_completes_it_in_chinese_with_the_keyboard_alon
     watched = open_page(browser, base_url + "self-check/")
     page = watched.page
     assert question(page) == "是否建档立卡农村贫困人口"
+    page.keyboard.press("Tab")  # the first Tab reaches the page's "skip to content" link
+    assert focused(page, "a.md-skip")
+    page.keyboard.press("Enter")  # ...which jumps past the header and the navigation
     tab_to(page, "input[name=registered_poor]")
     page.keyboard.press("Enter")  # nothing chosen: the error shows next to the question
     error = page.locator('[data-error-for="registered_poor"]')

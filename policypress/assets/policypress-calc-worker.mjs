@@ -32,6 +32,13 @@ def pp_describe():
 def pp_qr(text):
     import segno
     return segno.make(text, error="m").svg_inline(scale=4, border=2)
+
+def pp_xlsx(result_json, rows_json, lang):
+    import io
+    from reports.statistics_xlsx import write_workbook
+    stream = io.BytesIO()
+    write_workbook(json.loads(result_json), stream, lang, rows=json.loads(rows_json), parameters=PP_PARAMETERS)
+    return stream.getvalue()
 `);
   progress("ready");
   return pyodide;
@@ -49,6 +56,20 @@ self.onmessage = async (event) => {
       const pyodide = await ready;
       await pyodide.loadPackage("segno", { messageCallback: () => {} });  // only when printing
       self.postMessage({ type: "result", id: message.id, result: pyodide.globals.get("pp_qr")(message.text) });
+    } catch (error) {
+      self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
+    }
+    return;
+  }
+  if (message.type === "xlsx") {
+    try {
+      const pyodide = await ready;
+      // only when exporting: the writer and the reports wheel
+      await pyodide.loadPackage(["xlsxwriter", "policypress-reports"], { messageCallback: () => {} });
+      const output = pyodide.globals.get("pp_xlsx")(JSON.stringify(message.result), JSON.stringify(message.rows), message.lang);
+      const bytes = output.toJs();
+      output.destroy();
+      self.postMessage({ type: "result", id: message.id, result: bytes }, [bytes.buffer]);
     } catch (error) {
       self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
     }

@@ -94,9 +94,20 @@
     });
   }
 
+  function xlsx(result, rows, language) {
+    start();
+    if (failed) return Promise.reject(new Error(failed));
+    return new Promise(function (resolve, reject) {
+      sequence += 1;
+      pending.set(sequence, { resolve: resolve, reject: reject });
+      worker.postMessage({ type: "xlsx", id: sequence, result: result, rows: rows || [], lang: language || lang });
+    });
+  }
+
   window.policypress = {
     calc: calc,
     qr: qr,
+    xlsx: xlsx,
     start: start,
     onStage: function (listener) { listeners.push(listener); listener(stage); },
     get stage() { return stage; },

@@ -1,0 +1,579 @@
+// policypress: the identification card (Attachment 2) page. The form comes from the id-card
+// calculator's declaration (embedded as JSON). Drafts are saved in this browser's localStorage as
+// they are typed (one key per card), never sent anywhere: ID numbers stay on this device and are
+// never put in a URL. "Check card" runs id-card through window.policypress.calc (policypress-calc.js).
+(function () {
+  "use strict";
+
+  var root = document.querySelector(".pp-card");
+  if (!root) return;
+  var config = JSON.parse(root.querySelector(".pp-card-config").textContent);
+  var words = config.strings;
+  var lang = config.lang;
+  var fields = config.declaration.inputs;
+  var byName = {};
+  fields.forEach(function (f) { byName[f.name] = f; });
+  var form = root.querySelector(".pp-card-form");
+  var list = root.querySelector(".pp-card-list");
+  var status = root.querySelector(".pp-card-status");
+  var resultBox = root.querySelector(".pp-card-result");
+  var selfcheckLink = root.querySelector(".pp-card-selfcheck");
+  var printBox = document.querySelector(".pp-card-print");
+  var PREFIX = "policypress.card.";
+  var CURRENT = "policypress.cards.current";
+  var currentId = null;
+  var lastResult = null;
+  var confirming = false;
+
+  function say(key, values) {
+    var text = words[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(values[name])); });
+    return text;
+  }
+
+  function esc(value) {
+    return String(value === undefined || value === null ? "" : value).replace(/[&<>"']/g, function (ch) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
+    });
+  }
+
+  function textOf(value) {
+    if (value && typeof value === "object") return value[lang] || value.zh || "";
+    return value === undefined || value === null ? "" : String(value);
+  }
+
+  function optionLabel(field, value) {
+    var found = (field.options || []).filter(function (o) { return o.value === value; })[0];
+    return found ? textOf(found.label) : value;
+  }
+
+  // --- the form <-> values ------------------------------------------------------------------
+
+  function addRow(name, row) {
+    var table = form.querySelector('[data-rows="' + name + '"]');
+    var template = table.parentNode.querySelector("template.pp-card-row");
+    var tr = template.content.firstElementChild.cloneNode(true);
+    Object.keys(row || {}).forEach(function (column) {
+      var input = tr.querySelector('[data-column="' + column + '"]');
+      if (input) input.value = row[column] === null || row[column] === undefined ? "" : String(row[column]);
+    });
+    table.querySelector("tbody").appendChild(tr);
+    return tr;
+  }
+
+  function readForm() {
+    var values = {};
+    fields.forEach(function (f) {
+      var name = f.name;
+      if (f.type === "bool") {
+        var checked = form.querySelector('input[name="' + name + '"]:checked');
+        if (checked && checked.value !== "") values[name] = checked.value === "true";
+      } else if (f.type === "multi") {
+        var chosen = [];
+        form.querySelectorAll('input[name="' + name + '"]:checked').forEach(function (box) { chosen.push(box.value); });
+        if (chosen.length) values[name] = chosen;
+      } else if (f.type === "rows") {
+        var rows = [];
+        form.querySelectorAll('[data-rows="' + name + '"] tbody tr').forEach(function (tr) {
+          var row = {};
+          var empty = true;
+          f.rows.forEach(function (column) {
+            var input = tr.querySelector('[data-column="' + column.name + '"]');
+            var value = input ? input.value.trim() : "";
+            if (value !== "") { row[column.name] = value; empty = false; }
+          });
+          if (!empty) rows.push(row);
+        });
+        if (rows.length) values[name] = rows;
+      } else {
+        var input = form.elements[name];
+        var value = input ? input.value.trim() : "";
+        if (value === "") return;
+        values[name] = f.type === "int" && /^-?\d+$/.test(value) ? parseInt(value, 10) : value;
+      }
+    });
+    return values;
+  }
+
+  function writeForm(values) {
+    values = values || {};
+    fields.forEach(function (f) {
+      var name = f.name;
+      var value = values[name];
+      if (f.type === "bool") {
+        var wanted = value === true ? "true" : value === false ? "false" : "";
+        form.querySelectorAll('input[name="' + name + '"]').forEach(function (radio) { radio.checked = radio.value === wanted; });
+      } else if (f.type === "multi") {
+        var chosen = Array.isArray(value) ? value : [];
+        form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+      } else if (f.type === "rows") {
+        form.querySelector('[data-rows="' + name + '"] tbody').innerHTML = "";
+        (Array.isArray(value) ? value : []).forEach(function (row) { addRow(name, row); });
+      } else if (form.elements[name]) {
+        form.elements[name].value = value === undefined || value === null ? "" : String(value);
+      }
+    });
+    clearErrors();
+  }
+
+  // --- saved cards (localStorage only) ----------------------------------------------------------
+
+  function storage() {
+    try { return window.localStorage; } catch (error) { return null; }
+  }
+
+  function newId() {
+    return Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+  }
+
+  function savedCards() {
+    var store = storage();
+    var cards = [];
+    if (!store) return cards;
+    for (var i = 0; i < store.length; i += 1) {
+      var key = store.key(i);
+      if (key.indexOf(PREFIX) !== 0) continue;
+      try {
+        var card = JSON.parse(store.getItem(key));
+        if (card && card.values) cards.push(card);
+      } catch (error) { /* not one of ours */ }
+    }
+    return cards.sort(function (a, b) { return (b.updated || "").localeCompare(a.updated || ""); });
+  }
+
+  function loadCard(id) {
+    var store = storage();
+    if (!store) return null;
+    try { return JSON.parse(store.getItem(PREFIX + id)); } catch (error) { return null; }
+  }
+
+  function isEmpty(values) {
+    return Object.keys(values).filter(function (k) { return k !== "registered_poor"; }).length === 0;
+  }
+
+  function save() {
+    var store = storage();
+    if (!store) return;
+    var values = readForm();
+    if (isEmpty(values) && !loadCard(currentId)) return; // nothing typed yet: no empty card in the list
+    var updated = new Date().toISOString();
+    try {
+      store.setItem(PREFIX + currentId, JSON.stringify({ id: currentId, updated: updated, values: values }));
+      store.setItem(CURRENT, currentId);
+    } catch (error) { return; }
+    status.textContent = say("saved_at", { time: new Date(updated).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB") });
+    renderList();
+  }
+
+  function openCard(id) {
+    var card = loadCard(id);
+    currentId = id;
+    writeForm(card ? card.values : defaults());
+    var store = storage();
+    if (store && card) store.setItem(CURRENT, id);
+    resultBox.hidden = true;
+    lastResult = null;
+    showCategory(null);
+    updateSelfcheck();
+    renderList();
+  }
+
+  function defaults() {
+    var values = {};
+    fields.forEach(function (f) { if (f.default !== null && f.default !== undefined) values[f.name] = f.default; });
+    return values;
+  }
+
+  function newCard() {
+    currentId = newId();
+    var store = storage();
+    if (store) store.removeItem(CURRENT);
+    writeForm(defaults());
+    resultBox.hidden = true;
+    lastResult = null;
+    showCategory(null);
+    updateSelfcheck();
+    status.textContent = "";
+    renderList();
+  }
+
+  function renderList() {
+    var cards = savedCards();
+    if (!cards.length) {
+      list.innerHTML = "<p>" + esc(say("saved_none")) + "</p>";
+      confirming = false;
+      return;
+    }
+    var html = ['<table class="pp-card-saved-table"><thead><tr><th scope="col">' + esc(say("col_name")) + '</th><th scope="col">' +
+      esc(say("col_id")) + '</th><th scope="col">' + esc(say("col_updated")) + '</th><th scope="col">' + esc(say("col_actions")) + "</th></tr></thead><tbody>"];
+    cards.forEach(function (card) {
+      var id = String(card.values.id_number || "").replace(/\s/g, "");
+      var last4 = id ? "…" + id.slice(-4) : "";
+      var when = card.updated ? new Date(card.updated).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB") : "";
+      html.push('<tr data-card="' + esc(card.id) + '"><td>' + esc(card.values.name || say("no_name")) +
+        (card.id === currentId ? " " + esc(say("current")) : "") + "</td><td>" + esc(last4) + "</td><td>" + esc(when) +
+        '</td><td><button type="button" class="md-button" data-card-open="' + esc(card.id) + '">' + esc(say("open")) +
+        '</button> <button type="button" class="md-button" data-card-delete="' + esc(card.id) + '">' + esc(say("delete")) + "</button></td></tr>");
+    });
+    html.push("</tbody></table><p>");
+    if (confirming) {
+      html.push('<button type="button" class="md-button md-button--primary" data-card-action="clear-confirm">' + esc(say("clear_confirm", { n: cards.length })) +
+        '</button> <button type="button" class="md-button" data-card-action="clear-cancel">' + esc(say("cancel")) + "</button>");
+    } else {
+      html.push('<button type="button" class="md-button" data-card-action="clear">' + esc(say("clear_all")) + "</button>");
+    }
+    html.push("</p>");
+    list.innerHTML = html.join("");
+  }
+
+  function clearAll() {
+    var store = storage();
+    if (store) {
+      savedCards().forEach(function (card) { store.removeItem(PREFIX + card.id); });
+      store.removeItem(CURRENT);
+    }
+    confirming = false;
+    newCard();
+  }
+
+  // --- checking the card ----------------------------------------------------------------------
+
+  function clearErrors() {
+    form.querySelectorAll(".pp-field-error").forEach(function (node) { node.textContent = ""; node.hidden = true; });
+    form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+  }
+
+  function showErrors(errors) {
+    clearErrors();
+    var first = null;
+    Object.keys(errors).forEach(function (key) {
+      var name = key.split(/[.[]/)[0];
+      var node = form.querySelector('[data-error-for="' + name + '"]') || form.querySelector('[data-error-for="_"]');
+      node.textContent = (node.textContent ? node.textContent + " " : "") + textOf(errors[key]);
+      node.hidden = false;
+      var input = form.querySelector('[name="' + name + '"]');
+      if (input) input.setAttribute("aria-invalid", "true");
+      if (!first) first = input || node;
+    });
+    return first;
+  }
+
+  function measureList(numbers) {
+    if (!numbers || !numbers.length) return esc(say("none"));
+    var titles = {};
+    (lastResult.measures || []).forEach(function (m) { titles[m.measure] = textOf(m.title); });
+    return "<ul>" + numbers.map(function (n) {
+      var label = say("measure_n", { n: n }) + (titles[n] ? " " + titles[n] : "");
+      var href = config.measures[n];
+      return '<li data-measure="' + esc(n) + '">' + (href ? '<a href="' + esc(href) + '">' + esc(label) + "</a>" : esc(label)) + "</li>";
+    }).join("") + "</ul>";
+  }
+
+  function showCategory(result) {
+    var node = form.querySelector(".pp-card-category");
+    if (node) node.textContent = result && result.category_label ? "☑ " + textOf(result.category_label) : "";
+  }
+
+  function showResult(result) {
+    lastResult = result;
+    resultBox.hidden = false;
+    if (result.errors) {
+      showCategory(null);
+      resultBox.innerHTML = "<h2>" + esc(say("result")) + '</h2><p class="pp-card-result-errors">' +
+        esc(say("result_errors", { n: Object.keys(result.errors).length })) + "</p>";
+      var first = showErrors(result.errors);
+      if (first && first.focus) first.focus();
+      return;
+    }
+    clearErrors();
+    showCategory(result);
+    resultBox.innerHTML = "<h2>" + esc(say("result")) + "</h2><p>" + esc(say("result_ok")) + '</p><dl class="pp-card-facts">' +
+      "<dt>" + esc(say("birth_date")) + '</dt><dd data-output="birth_date">' + esc(result.birth_date) + "</dd>" +
+      "<dt>" + esc(say("age")) + '</dt><dd data-output="age">' + esc(result.age) + "</dd>" +
+      "<dt>" + esc(say("category")) + '</dt><dd data-output="category" data-category="' + esc(result.category) + '">' + esc(textOf(result.category_label)) + "</dd>" +
+      "<dt>" + esc(say("recommended")) + '</dt><dd data-output="recommended">' + measureList(result.recommended) + "</dd>" +
+      "<dt>" + esc(say("possibly")) + '</dt><dd data-output="possibly">' + measureList(result.possibly) + "</dd></dl>";
+    resultBox.focus();
+  }
+
+  function check() {
+    if (!window.policypress || !window.policypress.calc) {
+      root.querySelector(".pp-runtime-failed").hidden = false;
+      return;
+    }
+    resultBox.hidden = false;
+    resultBox.innerHTML = "<p>" + esc(say("working")) + "</p>";
+    window.policypress.calc(config.calculator, readForm()).then(showResult, function (error) {
+      resultBox.innerHTML = '<p class="pp-field-error">' + esc(say("failed", { message: error.message })) + "</p>";
+    });
+  }
+
+  // --- the self-check link: the card's facts, never the name or the ID number -----------------------
+
+  function birthFromId(raw) {
+    var id = String(raw || "").replace(/\s/g, "");
+    var m = /^\d{6}(\d{4})(\d{2})(\d{2})\d{3}[\dXx]$/.exec(id);
+    return m ? m[1] + "-" + m[2] + "-" + m[3] : null;
+  }
+
+  function selfcheckAnswers(v) {
+    var answers = {};
+    function put(name, value) { if (value !== undefined && value !== null && value !== "") answers[name] = value; }
+    put("registered_poor", v.registered_poor);
+    put("birth_date", birthFromId(v.id_number));
+    put("sex", v.sex);
+    put("able_to_work", v.able_to_work);
+    put("has_disability_certificate", v.has_disability_certificate);
+    put("disability_grade", v.disability_grade === undefined ? undefined : String(v.disability_grade));
+    put("hard_to_place", v.hard_to_place);
+    put("employment_wish", v.employment_wish);
+    put("wants_training", v.training_wish);
+    var insurance = v.insurance || [];
+    var known = insurance.length > 0 || v.insured === false;
+    if (known) {
+      put("insured_pension", insurance.indexOf("residents_pension") >= 0);
+      put("insured_medical", insurance.indexOf("residents_medical") >= 0);
+    }
+    put("county", v.address_county);
+    return answers;
+  }
+
+  function updateSelfcheck() {
+    if (!config.selfcheck) return;
+    selfcheckLink.hidden = false;
+    selfcheckLink.href = config.selfcheck + "#answers=" + encodeURIComponent(JSON.stringify(selfcheckAnswers(readForm()))) + "&step=summary";
+  }
+
+  // --- export and import ------------------------------------------------------------------------
+
+  function download(blob, filename) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function fileStem() {
+    var values = readForm();
+    return "card-" + String(values.name || currentId).replace(/[\\/:*?"<>|\s]+/g, "_");
+  }
+
+  function csvCell(value) {
+    var text = String(value);
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function toCsv(values) {
+    var header = fields.map(function (f) { return f.name; });
+    var row = fields.map(function (f) {
+      var value = values[f.name];
+      if (value === undefined || value === null) return "";
+      if (f.type === "rows") return JSON.stringify(value);
+      if (f.type === "multi") return value.join(";");
+      return String(value);
+    });
+    return "\uFEFF" + header.map(csvCell).join(",") + "\r\n" + row.map(csvCell).join(",") + "\r\n";
+  }
+
+  function parseCsv(text) {
+    var rows = [[]];
+    var cell = "";
+    var quoted = false;
+    for (var i = 0; i < text.length; i += 1) {
+      var ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
+        else if (ch === '"') quoted = false;
+        else cell += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ",") { rows[rows.length - 1].push(cell); cell = ""; }
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && text[i + 1] === "\n") i += 1;
+        rows[rows.length - 1].push(cell); cell = ""; rows.push([]);
+      } else cell += ch;
+    }
+    if (cell !== "" || rows[rows.length - 1].length) rows[rows.length - 1].push(cell);
+    return rows.filter(function (r) { return r.length > 1 || (r.length === 1 && r[0] !== ""); });
+  }
+
+  function fromCsv(text) {
+    var rows = parseCsv(text);
+    if (rows.length < 2) throw new Error(say("import_bad"));
+    var values = {};
+    rows[0].forEach(function (name, index) {
+      var f = byName[name.trim()];
+      var raw = rows[1][index];
+      if (!f || raw === undefined || raw === "") return;
+      if (f.type === "rows") values[f.name] = JSON.parse(raw);
+      else if (f.type === "multi") values[f.name] = raw.split(";").filter(Boolean);
+      else if (f.type === "bool") values[f.name] = raw === "true";
+      else if (f.type === "int") values[f.name] = /^-?\d+$/.test(raw) ? parseInt(raw, 10) : raw;
+      else values[f.name] = raw;
+    });
+    if (!Object.keys(values).length) throw new Error(say("import_bad"));
+    return values;
+  }
+
+  function fromJson(text) {
+    var data = JSON.parse(text);
+    var values = data && data.values && typeof data.values === "object" ? data.values : data;
+    if (!values || typeof values !== "object" || Array.isArray(values)) throw new Error(say("import_bad"));
+    var known = {};
+    Object.keys(values).forEach(function (name) { if (byName[name]) known[name] = values[name]; });
+    if (!Object.keys(known).length) throw new Error(say("import_bad"));
+    return known;
+  }
+
+  function importFile(file) {
+    var reader = new FileReader();
+    reader.onload = function () {
+      var text = String(reader.result).replace(/^\uFEFF/, "");
+      try {
+        var values = /^\s*[{[]/.test(text) ? fromJson(text) : fromCsv(text);
+        currentId = newId();
+        writeForm(values);
+        save();
+        updateSelfcheck();
+        resultBox.hidden = true;
+        showCategory(null);
+        status.textContent = say("imported", { file: file.name });
+      } catch (error) {
+        status.textContent = say("import_failed", { file: file.name, message: error.message });
+      }
+    };
+    reader.readAsText(file, "utf-8");
+  }
+
+  // --- print: the card's front and back as the paper card, on A4 ----------------------------------
+
+  function shown(name, values) {
+    var f = byName[name];
+    var value = values[name];
+    if (!f || value === undefined || value === null) return "";
+    if (f.type === "bool") return value ? say("yes") : say("no");
+    if (f.type === "choice") return optionLabel(f, value);
+    if (f.type === "multi") return value.map(function (v) { return optionLabel(f, v); }).join("、");
+    return String(value);
+  }
+
+  function boxes(name, values) {
+    var f = byName[name];
+    if (!f) return "";
+    var chosen = f.type === "multi" ? values[name] || [] : [values[name]];
+    return f.options.map(function (o) { return (chosen.indexOf(o.value) >= 0 ? "☑ " : "☐ ") + esc(textOf(o.label)); }).join("　");
+  }
+
+  function cell(name, values) {
+    return '<th scope="row">' + esc(byName[name] ? textOf(byName[name].label) : name) + "</th><td>" + esc(shown(name, values)) + "</td>";
+  }
+
+  function renderPrint() {
+    if (!printBox) return;
+    var v = readForm();
+    var html = ["<h1>" + esc(say("print_title")) + "</h1>", '<div class="pp-card-print-side"><h2>' + esc(say("page_front")) + "</h2><table>"];
+    [["code", "name", "sex"], ["id_number", "poverty_card_number", "phone"], ["address_city", "address_county", "address_town"],
+      ["address_village", "household_book_number", "registered_poor"]].forEach(function (row) {
+      html.push("<tr>" + row.map(function (n) { return cell(n, v); }).join("") + "</tr>");
+    });
+    ["education", "health", "skill_level", "poverty_causes", "employment_wish", "insurance"].forEach(function (n) {
+      if (byName[n]) html.push('<tr><th scope="row">' + esc(textOf(byName[n].label)) + '</th><td colspan="5">' + boxes(n, v) + "</td></tr>");
+    });
+    html.push("<tr>" + cell("poverty_cause_other", v) + cell("able_to_work", v) + cell("hard_to_place", v) + "</tr>");
+    html.push("<tr>" + cell("has_disability_certificate", v) + cell("disability_grade", v) + cell("insured", v) + "</tr>");
+    html.push("<tr>" + cell("training_wish", v) + cell("training_project", v) + '<th scope="row">' + esc(say("sec_category")) + "</th><td>" +
+      esc(lastResult && lastResult.category_label ? textOf(lastResult.category_label) : "") + "</td></tr>");
+    html.push('</table></div><div class="pp-card-print-side pp-card-print-back"><h2>' + esc(say("page_back")) + "</h2><table>");
+    html.push("<tr>" + ["helper_unit", "helper_person", "helper_contact", "helper_phone"].map(function (n) {
+      return "<th>" + esc(byName[n] ? textOf(byName[n].label) : n) + "</th>";
+    }).join("") + "</tr><tr>" + ["helper_unit", "helper_person", "helper_contact", "helper_phone"].map(function (n) {
+      return "<td>" + esc(shown(n, v)) + "</td>";
+    }).join("") + "</tr></table>");
+    var records = byName.help_records;
+    if (records) {
+      html.push("<h3>" + esc(textOf(records.label)) + "</h3><table><tr>" + records.rows.map(function (c) { return "<th>" + esc(textOf(c.label)) + "</th>"; }).join("") + "</tr>");
+      var rows = (v.help_records || []).slice();
+      while (rows.length < 6) rows.push({});
+      rows.forEach(function (row) {
+        html.push("<tr>" + records.rows.map(function (c) { return "<td>" + esc(row[c.name] || "") + "</td>"; }).join("") + "</tr>");
+      });
+      html.push("</table>");
+    }
+    html.push("<table><tr>" + cell("filled_by", v) + cell("filled_by_phone", v) + "</tr><tr>" + cell("signed", v) + cell("card_date", v) + "</tr></table></div>");
+    printBox.innerHTML = html.join("");
+  }
+
+  // --- wiring ---------------------------------------------------------------------------------
+
+  function changed() {
+    save();
+    updateSelfcheck();
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    save();
+    check();
+  });
+  form.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-rows-add]");
+    if (add) {
+      var tr = addRow(add.getAttribute("data-rows-add"), {});
+      var input = tr.querySelector("input");
+      if (input) input.focus();
+      return;
+    }
+    var remove = event.target.closest(".pp-row-remove");
+    if (remove) {
+      remove.closest("tr").remove();
+      changed();
+    }
+  });
+  root.addEventListener("click", function (event) {
+    var target = event.target.closest("[data-card-action], [data-card-open], [data-card-delete]");
+    if (!target) return;
+    var open = target.getAttribute("data-card-open");
+    var del = target.getAttribute("data-card-delete");
+    var action = target.getAttribute("data-card-action");
+    if (open) openCard(open);
+    else if (del) {
+      var store = storage();
+      if (store) store.removeItem(PREFIX + del);
+      if (del === currentId) newCard();
+      else renderList();
+    } else if (action === "new") newCard();
+    else if (action === "export-json") {
+      download(new Blob([JSON.stringify({ card: config.calculator, version: 1, values: readForm() }, null, 2)], { type: "application/json" }), fileStem() + ".json");
+    } else if (action === "export-csv") {
+      download(new Blob([toCsv(readForm())], { type: "text/csv;charset=utf-8" }), fileStem() + ".csv");
+    } else if (action === "print") {
+      renderPrint();
+      window.print();
+    } else if (action === "clear") {
+      confirming = true;
+      renderList();
+      var yes = list.querySelector('[data-card-action="clear-confirm"]');
+      if (yes) yes.focus();
+    } else if (action === "clear-confirm") clearAll();
+    else if (action === "clear-cancel") {
+      confirming = false;
+      renderList();
+    }
+  });
+  root.querySelector(".pp-card-file").addEventListener("change", function (event) {
+    var file = event.target.files && event.target.files[0];
+    if (file) importFile(file);
+    event.target.value = "";
+  });
+  window.addEventListener("beforeprint", renderPrint);
+
+  var store = storage();
+  var remembered = store ? store.getItem(CURRENT) : null;
+  if (remembered && loadCard(remembered)) openCard(remembered);
+  else newCard();
+})();

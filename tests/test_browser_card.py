@@ -1,0 +1,147 @@
+"""The identification card page in real Chromium: fill a card, check it with id-card in Pyodide,
+reload and find it again, export it as JSON, clear everything, import it back; the self-check link
+carries the card's facts but never the ID number; nothing leaves the origin."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = pytest.mark.browser
+LOAD = 60_000  # ms: Pyodide's first load
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_number(first17: str) -> str:
+    """The first 17 digits and the GB 11643-1999 check character."""
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11]
+
+
+# Lanshan, born 1962-10-01 (57 on the rules day, 2020-05-15), sequence 002: even, a woman.
+ID_NUMBER = id_number("37130219621001002")
+
+
+@pytest.fixture(scope="module")
+def base_url(built: Path) -> Iterator[str]:
+    with serve(built) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def fill_card(page: Page) -> None:
+    page.fill("#card-input-name", "王秀兰")
+    page.select_option("#card-input-sex", "female")
+    page.fill("#card-input-id_number", ID_NUMBER)
+    page.fill("#card-input-phone", "13905390000")
+    page.fill("#card-input-address_county", "兰山区")
+    page.select_option("#card-input-health", "healthy")
+    page.select_option("#card-input-able_to_work", "yes")
+    page.check('input[name="has_disability_certificate"][value="false"]')
+    page.check('input[name="poverty_causes"][value="no_skills"]')
+    page.select_option("#card-input-employment_wish", "local")
+    page.check('input[name="hard_to_place"][value="true"]')
+    page.click('[data-rows-add="help_records"]')
+    page.fill('[data-rows="help_records"] tbody tr:first-child [data-column="date"]', "2020-05-10")
+    page.fill('[data-rows="help_records"] tbody tr:first-child [data-column="measure"]', "推荐公益岗位")
+
+
+def form_values(page: Page) -> dict:
+    return page.evaluate(
+        """() => {
+        const f = document.querySelector('.pp-card-form');
+        const out = {};
+        f.querySelectorAll('input, select').forEach(el => {
+          const key = el.name || el.dataset.column;
+          if (el.type === 'radio' || el.type === 'checkbox') { if (el.checked) out[key + '=' + el.value] = true; }
+          else if (el.type !== 'file') out[key + ':' + (out[key + '#'] = (out[key + '#'] || 0) + 1)] = el.value;
+        });
+        return out;
+      }"""
+    )
+
+
+def test_card_fill_check_reload_export_import(browser: Browser, base_url: str, tmp_path: Path) -> None:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + "staff/card/")
+    page.wait_for_selector(".pp-card-list")
+    fill_card(page)
+
+    page.click('.pp-card-form button[type="submit"]')
+    page.wait_for_selector('.pp-card-result [data-output="category"]', timeout=LOAD)
+    assert page.get_attribute('[data-output="category"]', "data-category") == "working_able"
+    assert page.inner_text('[data-output="birth_date"]') == "1962-10-01"
+    assert page.inner_text('[data-output="age"]') == "57"
+    assert page.locator('[data-output="recommended"] li[data-measure="2"] a').count() == 1
+    assert "m02-public-welfare-jobs" in page.get_attribute('[data-output="recommended"] li[data-measure="2"] a', "href")
+
+    # The self-check link: the card's facts, no ID number, no name.
+    href = page.get_attribute(".pp-card-selfcheck", "href")
+    assert href and "#answers=" in href
+    decoded = unquote(href)
+    assert ID_NUMBER not in decoded and ID_NUMBER[-4:] not in decoded and "王秀兰" not in decoded
+    answers = json.loads(decoded.split("#answers=", 1)[1].split("&step=")[0])
+    assert answers["birth_date"] == "1962-10-01" and answers["sex"] == "female" and answers["hard_to_place"] is True
+
+    before = form_values(page)
+    page.reload()
+    page.wait_for_selector(".pp-card-list table")
+    assert page.input_value("#card-input-id_number") == ID_NUMBER
+    assert form_values(page) == before
+    assert "…" + ID_NUMBER[-4:] in page.inner_text(".pp-card-list")
+    assert ID_NUMBER not in page.inner_text(".pp-card-list")
+
+    with page.expect_download() as download:
+        page.click('[data-card-action="export-json"]')
+    exported = tmp_path / "card.json"
+    download.value.save_as(exported)
+    assert json.loads(exported.read_text(encoding="utf-8"))["values"]["id_number"] == ID_NUMBER
+
+    with page.expect_download() as download:
+        page.click('[data-card-action="export-csv"]')
+    csv_file = tmp_path / "card.csv"
+    download.value.save_as(csv_file)
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
+
+    page.click('[data-card-action="clear"]')
+    page.click('[data-card-action="clear-confirm"]')
+    assert page.input_value("#card-input-id_number") == ""
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('policypress.card.')).length") == 0
+
+    page.set_input_files(".pp-card-file", str(exported))
+    page.wait_for_function("id => document.querySelector('#card-input-id_number').value === id", arg=ID_NUMBER)
+    assert form_values(page) == before
+
+    page.click('[data-card-action="clear"]')
+    page.click('[data-card-action="clear-confirm"]')
+    page.set_input_files(".pp-card-file", str(csv_file))
+    page.wait_for_function("id => document.querySelector('#card-input-id_number').value === id", arg=ID_NUMBER)
+    assert form_values(page) == before
+
+    # The self-check opens with the answers filled in.
+    page.goto(page.evaluate("() => document.querySelector('.pp-card-selfcheck').href"))
+    page.wait_for_selector("#pp-sc-question")
+    assert ID_NUMBER not in page.url
+
+    assert errors == []
+    assert {urlparse(u).netloc for u in requests if not u.startswith(("data:", "blob:"))} == {urlparse(base_url).netloc}
+    context.close()
