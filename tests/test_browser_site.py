@@ -144,3 +144,15 @@ def test_a_clause_page_fits_a_phone_and_reads_without_javascript(browser: Browse
     assert "原则上每个贫困村不超过3人" in text
     assert "已失效" in text and "简明解读" in text
     context.close()
+
+
+def test_a_clause_page_prints_its_text_and_not_the_navigation(browser: Browser, base_url: str) -> None:
+    """Printing is for reading on paper: the article prints, the header and sidebars do not."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + f"documents/{DOC}/m02-public-welfare-jobs/")
+    page.emulate_media(media="print")
+    assert page.locator("article h1").is_visible()
+    assert "原则上每个贫困村不超过3人" in page.inner_text("article")
+    assert not page.locator(".md-header").is_visible()
+    context.close()
