@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from policypress.build import build_site
 from policypress.content import Site, load_site
 
@@ -35,3 +38,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once for the session as of BUILD_DAY; returns build/site."""
     root = copy_project(tmp_path_factory.mktemp("project"))
     return build_site(root, today=BUILD_DAY, quiet=True)
+
+
+@pytest.fixture(scope="module")
+def base_url(built: Path) -> Iterator[str]:
+    """The built site served on a free localhost port (for the browser tests)."""
+    with serve(built) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, driven by Playwright."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

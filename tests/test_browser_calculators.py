@@ -7,13 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from calculators import calculate
 from conftest import ROOT
 from policypress.content import load_site
@@ -24,20 +22,6 @@ LOAD = 90_000  # ms: Pyodide's first load on a slow machine
 SITE = load_site(ROOT)
 DOC = SITE.documents[0]
 PARAMETERS = export_parameters(SITE, DOC)
-
-
-@pytest.fixture(scope="module")
-def base_url(built: Path) -> Iterator[str]:
-    with serve(built) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

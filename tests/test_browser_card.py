@@ -5,14 +5,11 @@ carries the card's facts but never the ID number; nothing leaves the origin."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 LOAD = 60_000  # ms: Pyodide's first load
@@ -26,20 +23,6 @@ def id_number(first17: str) -> str:
 
 # Lanshan, born 1962-10-01 (57 on the rules day, 2020-05-15), sequence 002: even, a woman.
 ID_NUMBER = id_number("37130219621001002")
-
-
-@pytest.fixture(scope="module")
-def base_url(built: Path) -> Iterator[str]:
-    with serve(built) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def fill_card(page: Page) -> None:

@@ -14,9 +14,8 @@ from urllib.parse import urlparse
 
 import openpyxl
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from conftest import ROOT
 from policypress.content import load_site
 from policypress.export import export_parameters
@@ -35,20 +34,6 @@ GOOD = {
 }
 BAD = re.compile(r"\bpp-report-bad\b")
 BROKEN_ROW, BAD_VALUE = 2, 95  # 界湖街道: (11) = 95 > (10) = 80 breaks (10)≥(11)
-
-
-@pytest.fixture(scope="module")
-def base_url(built: Path) -> Iterator[str]:
-    with serve(built) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

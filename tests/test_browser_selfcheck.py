@@ -5,33 +5,15 @@ URL fragment across a reload; errors next to the field; nothing from another hos
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 DOC = "linyi-hrss-2016-12"
 LOAD = 60_000  # ms: Pyodide's first load
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def base_url(built: Path) -> Iterator[str]:
-    with serve(built) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Watched:
