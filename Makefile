@@ -10,7 +10,7 @@ PORT ?= 8000
 NODE_STAMP := node_modules/.installed
 WHEELS_STAMP := .cache/wheels/.installed
 
-.PHONY: setup check build serve test lint format clean browser bench
+.PHONY: setup check build serve test lint format clean browser dist bench
 
 setup: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP) browser
 
@@ -64,8 +64,12 @@ format: $(STAMP)
 	$(BIN)/ruff format policypress tests
 	$(BIN)/ruff check --fix policypress tests
 
+# The built site as one archive with a checksum (see README, "Publishing").
+dist: build
+	$(BIN)/policypress dist
+
 clean:
-	rm -rf build node_modules .cache
+	rm -rf build dist node_modules .cache
 
 # Timings in Chromium (reported, never asserted): see bench/README.md. BENCH_SAMPLES=… to change.
 # Set up and build exactly as `make build` does, then measure.

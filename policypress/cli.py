@@ -1,4 +1,4 @@
-"""The `policypress` command: check, build, serve."""
+"""The `policypress` command: check, build, serve, calc, report, dist, new."""
 
 from __future__ import annotations
 
@@ -156,6 +156,57 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
     return 1 if result["violations"] else 0
 
 
+def cmd_dist(args: argparse.Namespace) -> int:
+    from .dist import make_dist
+
+    try:
+        archive, checksum = make_dist(_root(args))
+    except FileNotFoundError as missing:
+        print(f"policypress dist: {missing}", file=sys.stderr)
+        return 1
+    print(f"wrote {archive} and {checksum}")
+    return 0
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def cmd_new_document(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_document
+
+    root = _root(args)
+    try:
+        created = new_document(root, args.id)
+    except ScaffoldError as error:
+        print(f"policypress new document: {error}", file=sys.stderr)
+        return 2
+    for path in created:
+        print(f"created {_shown(root, path)}{'/' if path.is_dir() else ''}")
+    print("next: run policypress check, and fill in what it lists")
+    return 0
+
+
+def cmd_new_clause(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_clause
+
+    root = _root(args)
+    try:
+        created, renumbered = new_clause(root, args.doc_id, args.clause_id, after=args.after)
+    except ScaffoldError as error:
+        print(f"policypress new clause: {error}", file=sys.stderr)
+        return 2
+    for path in created:
+        print(f"created {_shown(root, path)}")
+    for path in renumbered:
+        print(f"renumbered {_shown(root, path)} (order + 1)")
+    print("next: run policypress check, and fill in what it lists")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policypress",
@@ -195,6 +246,15 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--today", help="serve as if today were this date (YYYY-MM-DD)")
     serve.set_defaults(func=cmd_serve)
 
+    dist = commands.add_parser(
+        "dist",
+        help="pack build/site into dist/policypress-site.tar.gz with a checksum",
+        description="Pack the built site (build/site) and a one-command server (serve.py) into "
+        "dist/policypress-site.tar.gz, and write its SHA-256 to dist/policypress-site.tar.gz.sha256. "
+        "Unpack anywhere and run 'python3 serve.py' to serve it on the local network.",
+    )
+    dist.set_defaults(func=cmd_dist)
+
     calc = commands.add_parser(
         "calc",
         help="run a calculator on JSON input and print the result as JSON",
@@ -230,6 +290,23 @@ def make_parser() -> argparse.ArgumentParser:
     xlsx.add_argument("--document", help="the document whose statistics table to use (default: the first)")
     xlsx.add_argument("--today", help="run as if today were this date (YYYY-MM-DD)")
     xlsx.set_defaults(func=cmd_report_xlsx)
+
+    new = commands.add_parser(
+        "new",
+        help="scaffold a document or a clause with every field, for check to guide to completion",
+        description="Create the files of a new document or clause with every field of the schema, in both "
+        "languages, as placeholders that 'policypress check' reports until they are filled in. Never overwrites: "
+        "exits 2 if the files exist or an id is invalid.",
+    )
+    news = new.add_subparsers(dest="new", required=True, metavar="KIND")
+    new_doc = news.add_parser("document", help="policy/ID/document.yaml and empty parameters/ and examples/")
+    new_doc.add_argument("id", metavar="ID", help="the document id (lowercase letters, digits, hyphens)")
+    new_doc.set_defaults(func=cmd_new_document)
+    new_cl = news.add_parser("clause", help="DOC_ID/CLAUSE_ID.zh.md and .en.md")
+    new_cl.add_argument("doc_id", metavar="DOC_ID", help="an existing document id")
+    new_cl.add_argument("clause_id", metavar="CLAUSE_ID", help="the new clause id (lowercase letters, digits, hyphens)")
+    new_cl.add_argument("--after", metavar="EXISTING_ID", help="place it right after this clause (later clauses move down one)")
+    new_cl.set_defaults(func=cmd_new_clause)
     return parser
 
 
