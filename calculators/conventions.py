@@ -13,7 +13,7 @@ from .core.dates import age_on, birthday, first_of_month
 from .core.parameters import Parameters
 
 
-def _whole(params: Parameters, name: str, day: dt.date) -> int:
+def whole_rule(params: Parameters, name: str, day: dt.date) -> int:
     """A reading of the notice, as on the nearest day it was in force: a day outside the notice
     is still judged by its readings (whether the measure applies then is a separate condition)."""
     return int(params.rule(name, day))
@@ -21,7 +21,7 @@ def _whole(params: Parameters, name: str, day: dt.date) -> int:
 
 def working_age_bounds(params: Parameters, day: dt.date) -> tuple[int, int]:
     """(lowest age, first age past working age): 16 ≤ age < 60 as the site reads it."""
-    return _whole(params, "conventions.working_age_min", day), _whole(params, "conventions.working_age_limit", day)
+    return whole_rule(params, "conventions.working_age_min", day), whole_rule(params, "conventions.working_age_limit", day)
 
 
 def is_working_age(age: int, params: Parameters, day: dt.date) -> bool:
@@ -30,14 +30,14 @@ def is_working_age(age: int, params: Parameters, day: dt.date) -> bool:
 
 
 def pension_age(params: Parameters, day: dt.date) -> int:
-    return _whole(params, "pension.age", day)
+    return whole_rule(params, "pension.age", day)
 
 
 def near_pension(birth: dt.date, day: dt.date, params: Parameters) -> bool:
     """'不足5年' to the social pension: strictly after the birthday that is 5 years before the
     pension age, and before the pension age (on that birthday exactly 5 years remain)."""
     age = pension_age(params, day)
-    years = _whole(params, "public_welfare_job.near_pension_years", day)
+    years = whole_rule(params, "public_welfare_job.near_pension_years", day)
     return birthday(birth, age - years) < day < birthday(birth, age)
 
 
@@ -60,4 +60,4 @@ def area_names(params: Parameters) -> tuple[str, str]:
     return "、".join(a["zh"] for a in params.areas), ", ".join(a["en"] for a in params.areas)
 
 
-__all__ = ["age_on", "find_area", "is_working_age", "near_pension", "pension_age", "pension_month", "working_age_bounds"]
+__all__ = ["whole_rule", "age_on", "find_area", "is_working_age", "near_pension", "pension_age", "pension_month", "working_age_bounds"]

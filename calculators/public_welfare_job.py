@@ -83,13 +83,6 @@ INPUTS = (
 )
 
 
-def _whole(params: Parameters, name: str, day: dt.date) -> int:
-    """One of the notice's readings (ages, years, hours), as on the nearest day it was in force,
-    so a post that started before 16 May 2016 or runs past 15 May 2020 is still judged by this
-    notice's rules; the minimum wage is read month by month as it really was."""
-    return int(params.rule(name, day))
-
-
 def _yuan(amount: Decimal) -> str:
     """1,390 or 1,209.30: whole yuan without decimals, as the notices write them."""
     return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
@@ -106,7 +99,7 @@ def _area(name: str, params: Parameters) -> dict[str, Any]:
     return area
 
 
-def eligibility(values: dict[str, Any], rules: Parameters, why: Explanation) -> tuple[bool, bool]:
+def eligibility(values: dict[str, Any], params: Parameters, why: Explanation) -> tuple[bool, bool]:
     """Check measure 2's conditions on the start date: (eligible, near pension)."""
     birth: dt.date = values["birth_date"]
     start: dt.date = values["start_date"]
@@ -119,8 +112,8 @@ def eligibility(values: dict[str, Any], rules: Parameters, why: Explanation) -> 
         "Registered rural poor." if poor else "Not registered rural poor: safety-net placement is only for registered rural poor people.",
     )
     age = age_on(birth, start)
-    low, limit = conventions.working_age_bounds(rules, start)
-    working = conventions.is_working_age(age, rules, start)
+    low, limit = conventions.working_age_bounds(params, start)
+    working = conventions.is_working_age(age, params, start)
     why.check(
         "working_age",
         working,
@@ -147,9 +140,9 @@ def eligibility(values: dict[str, Any], rules: Parameters, why: Explanation) -> 
         "Holds a disability certificate." if certificate else "Holds no disability certificate.",
         decisive=False,
     )
-    near = conventions.near_pension(birth, start, rules)
-    why.check("near_pension", near, CLAUSE, *_near_pension_words(birth, start, near, rules), decisive=False)
-    years = _whole(rules, "public_welfare_job.near_pension_years", start)
+    near = conventions.near_pension(birth, start, params)
+    why.check("near_pension", near, CLAUSE, *_near_pension_words(birth, start, near, params), decisive=False)
+    years = conventions.whole_rule(params, "public_welfare_job.near_pension_years", start)
     either = certificate or near
     why.check(
         "disability_or_near_pension",
@@ -161,9 +154,9 @@ def eligibility(values: dict[str, Any], rules: Parameters, why: Explanation) -> 
     return not why.failed(), near
 
 
-def _near_pension_words(birth: dt.date, start: dt.date, near: bool, rules: Parameters) -> tuple[str, str]:
-    pension = conventions.pension_age(rules, start)
-    years = _whole(rules, "public_welfare_job.near_pension_years", start)
+def _near_pension_words(birth: dt.date, start: dt.date, near: bool, params: Parameters) -> tuple[str, str]:
+    pension = conventions.pension_age(params, start)
+    years = conventions.whole_rule(params, "public_welfare_job.near_pension_years", start)
     pension_day, from_day = birthday(birth, pension), birthday(birth, pension - years)
     if near:
         return (
@@ -183,14 +176,14 @@ def _near_pension_words(birth: dt.date, start: dt.date, near: bool, rules: Param
     )
 
 
-def duration(values: dict[str, Any], near: bool, rules: Parameters, why: Explanation) -> tuple[str, int]:
+def duration(values: dict[str, Any], near: bool, params: Parameters, why: Explanation) -> tuple[str, int]:
     """(rule, number of months): until the pension month for those near it, otherwise max_years."""
     birth: dt.date = values["birth_date"]
     start: dt.date = values["start_date"]
     if near:
-        pension_month = conventions.pension_month(birth, rules, start)
+        pension_month = conventions.pension_month(birth, params, start)
         months = (pension_month.year - start.year) * MONTHS_PER_YEAR + pension_month.month - start.month
-        pension = conventions.pension_age(rules, start)
+        pension = conventions.pension_age(params, start)
         if values["has_disability_certificate"]:
             why.note(
                 "既持有残疾证、又距领取社会养老保险待遇不足规定年限，补贴期限按延长至领取养老保险待遇的规定计算。",
@@ -207,7 +200,7 @@ def duration(values: dict[str, Any], near: bool, rules: Parameters, why: Explana
                 "The post starts in the month the pension age is reached: under this reading no month is subsidised.",
             )
         return "until_pension", months
-    years = _whole(rules, "public_welfare_job.max_years", start)
+    years = conventions.whole_rule(params, "public_welfare_job.max_years", start)
     return "max_years", years * MONTHS_PER_YEAR
 
 
@@ -224,9 +217,7 @@ def _wage(params: Parameters, name: str, day: dt.date) -> Number:
     return value
 
 
-def monthly_schedule(
-    values: dict[str, Any], area: dict[str, Any], months: int, params: Parameters, rules: Parameters
-) -> list[dict[str, Any]]:
+def monthly_schedule(values: dict[str, Any], area: dict[str, Any], months: int, params: Parameters) -> list[dict[str, Any]]:
     """One entry per month from the start month, at the minimum wage in force on its first day."""
     start: dt.date = values["start_date"]
     rows = []
@@ -235,7 +226,7 @@ def monthly_schedule(
         wage_class = int(_wage(params, f"minimum_wage.area_class.{area['id']}", first))
         monthly = Decimal(_wage(params, f"minimum_wage.class_{wage_class}.monthly", first))
         hourly = Decimal(_wage(params, f"minimum_wage.class_{wage_class}.hourly", first))
-        full_time = _whole(rules, FULL_TIME_HOURS, first)
+        full_time = conventions.whole_rule(params, FULL_TIME_HOURS, first)
         hours = values["monthly_hours"] if values["monthly_hours"] is not None else full_time
         amount = monthly if hours >= full_time else min(monthly, hourly * hours)
         rows.append(
@@ -327,7 +318,7 @@ def _clause_name(params: Parameters, clause: str) -> tuple[str, str]:
     return f"{title['zh']}（{number}）", f"measure {measure}, “{title['en']}”"
 
 
-def _other_help(values: dict[str, Any], rules: Parameters, why: Explanation) -> None:
+def _other_help(values: dict[str, Any], params: Parameters, why: Explanation) -> None:
     """Say what else may help someone this measure does not place."""
     start: dt.date = values["start_date"]
     if not values["registered_poor"]:
@@ -337,23 +328,23 @@ def _other_help(values: dict[str, Any], rules: Parameters, why: Explanation) -> 
         )
         return
     age = age_on(values["birth_date"], start)
-    low, _ = conventions.working_age_bounds(rules, start)
+    low, _ = conventions.working_age_bounds(params, start)
     if age < low:
-        zh, en = _clause_name(rules, "m08-talent-for-poor-areas")
+        zh, en = _clause_name(params, "m08-talent-for-poor-areas")
         why.note(
             f"未到劳动年龄的，到适龄时可以了解{zh}中技工院校免学费、国家助学金等政策。",
             f"Under working age: when old enough, free tuition and grants at technical schools are in {en}.",
         )
         return
-    if not conventions.is_working_age(age, rules, start):
-        zh, en = _clause_name(rules, "m09-pension-and-medical-insurance")
+    if not conventions.is_working_age(age, params, start):
+        zh, en = _clause_name(params, "m09-pension-and-medical-insurance")
         why.note(
             f"已超过劳动年龄的，可以了解{zh}中的养老、医疗保障政策。",
             f"Past working age: pension and medical insurance are in {en}.",
         )
         return
-    partners_zh, partners_en = _clause_name(rules, "m03-employment-partners")
-    training_zh, training_en = _clause_name(rules, "m06-vocational-training")
+    partners_zh, partners_en = _clause_name(params, "m03-employment-partners")
+    training_zh, training_en = _clause_name(params, "m06-vocational-training")
     why.note(
         f"还可以了解：{partners_zh}，提供组织转移就业、专场招聘和就业创业证；{training_zh}，提供免费职业技能培训。",
         f"Other measures may help: {partners_en}, with organised transfer, job fairs and the Employment and Entrepreneurship "
@@ -363,12 +354,11 @@ def _other_help(values: dict[str, Any], rules: Parameters, why: Explanation) -> 
 
 def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[str, Any]:
     area = _area(values["county"], params)
-    rules = params
     why = Explanation()
-    eligible, near = eligibility(values, rules, why)
+    eligible, near = eligibility(values, params, why)
     area_json = {"id": area["id"], "zh": area["zh"], "en": area["en"]}
     if not eligible:
-        _other_help(values, rules, why)
+        _other_help(values, params, why)
         return finish(
             CALCULATOR.name,
             "not_eligible",
@@ -386,8 +376,8 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
             end_month=None,
             breakdown=[],
         )
-    rule, count = duration(values, near, rules, why)
-    rows = monthly_schedule(values, area, count, params, rules)
+    rule, count = duration(values, near, params, why)
+    rows = monthly_schedule(values, area, count, params)
     counted = [r for r in rows if r["counted"]]
     before = [r for r in rows if _before_notice(r, params)]
     total = sum((Decimal(str(r["amount"])) for r in counted), Decimal(0))
@@ -400,7 +390,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
             f"No hours given: full time ({hours} hours a month or more) is assumed, paid the monthly minimum wage "
             "(our reading; the office decides).",
         )
-    posts = rules.rule("public_welfare_job.max_posts_per_village", start)
+    posts = params.rule("public_welfare_job.max_posts_per_village", start)
     why.note(
         f"公益性岗位由县区开发，原则上每个贫困村不超过 {posts} 人；本测算说明条件和补贴，是否安置以县区人社部门确定为准。",
         f"Counties create the posts, as a rule at most {posts} per poor village: this estimate shows the conditions and the "
