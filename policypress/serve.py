@@ -48,7 +48,7 @@ def _snapshot(root: Path) -> dict[Path, float]:
 def _rebuild(root: Path, today: dt.date, state: _State) -> None:
     started = time.perf_counter()
     try:
-        build_site(root, today=today, quiet=True)
+        build_site(root, today=today, quiet=True, preview=True)
     except ContentErrors as errors:
         for error in errors.errors:
             print(error, file=sys.stderr)
@@ -105,7 +105,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.date 
     today = today or dt.date.today()
     site = root / "build" / "site"
     try:
-        build_site(root, today=today, quiet=True)
+        build_site(root, today=today, quiet=True, preview=True)
     except ContentErrors as errors:
         for error in errors.errors:
             print(error, file=sys.stderr)
