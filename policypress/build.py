@@ -18,8 +18,11 @@ import yaml
 
 from .content import LANGS, Site, load_site
 from .errors import ContentError, ContentErrors
+from .history import History, prepare_history, write_history
+from .i18n import mode_strings
 from .offline import apply_csp, write_service_worker
 from .pages import clause_path, generate, nav, page_url
+from .publicity import publicity_week_now
 from .runtime import bundle_runtime
 from .searchcheck import run_checks
 
@@ -27,30 +30,35 @@ PACKAGE = Path(__file__).parent
 JIEBA_CHATTER = ("Building prefix dict", "Loading model", "Dumping model", "Prefix dict has been built")
 
 
-def build_site(root: Path, today: dt.date | None = None, quiet: bool = False) -> Path:
-    """Build `root` into root/build/site; raises ContentErrors (nothing published) on any error."""
+def build_site(root: Path, today: dt.date | None = None, quiet: bool = False, preview: bool = False) -> Path:
+    """Build `root` into root/build/site; raises ContentErrors (nothing published) on any error.
+
+    `preview` (serve's builds): the what-changed page never takes a preview as the previous build.
+    """
     today = today or dt.date.today()
     site = load_site(root)
     out = root / "build"
     out.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        write_docs_tree(site, staging / "docs", today)
-        render_site(site, staging, quiet=quiet)
+        history = prepare_history(site, today, out / "site", preview)  # reads the previous build's manifest
+        write_docs_tree(site, staging / "docs", today, history)
+        render_site(site, staging, today, quiet=quiet)
         bundle_runtime(site, staging / "site")
         check_search(site, staging / "site")
         apply_csp(staging / "site")
         write_service_worker(staging / "site")
+        write_history(history, staging / "site")  # after the service worker: the manifests are not precached
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out / "site"
 
 
-def write_docs_tree(site: Site, docs: Path, today: dt.date) -> None:
+def write_docs_tree(site: Site, docs: Path, today: dt.date, history: History | None = None) -> None:
     for lang in LANGS:
         folder = docs / lang
-        for path, text in generate(site, lang, today).items():
+        for path, text in generate(site, lang, today, history).items():
             target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -74,7 +82,7 @@ def write_search_worker(assets: Path) -> None:
     (assets / "policypress-search-worker.js").write_text(template.replace("__MATERIAL_WORKER__", worker), encoding="utf-8")
 
 
-def engine_config(site: Site, staging: Path, lang: str) -> Path:
+def engine_config(site: Site, staging: Path, lang: str, today: dt.date) -> Path:
     """The per-language engine configuration: mkdocs.yml with only the per-language keys changed."""
     base = yaml.safe_load((site.root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = dict(base)
@@ -97,11 +105,14 @@ def engine_config(site: Site, staging: Path, lang: str) -> Path:
             plugin = {"search": search}
         plugins.append(plugin)
     config["plugins"] = plugins
-    config["nav"] = nav(site, lang)
+    config["nav"] = nav(site, lang, today)
     extra = dict(config.get("extra") or {})
     extra["policypress"] = {
         "runtime": "pyodide/" if lang == "zh" else "../pyodide/",
         "document": site.documents[0].id if site.documents else "",
+        "mode_strings": mode_strings(lang),
+        "booth_idle_minutes": site.config.booth_idle_minutes,
+        "publicity_week_now": publicity_week_now(site, today),
     }
     config["extra"] = extra
     path = staging / f"mkdocs.{lang}.yml"
@@ -109,7 +120,7 @@ def engine_config(site: Site, staging: Path, lang: str) -> Path:
     return path
 
 
-def render_site(site: Site, staging: Path, quiet: bool = False) -> None:
+def render_site(site: Site, staging: Path, today: dt.date, quiet: bool = False) -> None:
     """Render both languages with the engine, each in its own process and at the same time.
 
     A process per language keeps the engine a thin, swappable command (`mkdocs build -f …`)
@@ -119,11 +130,11 @@ def render_site(site: Site, staging: Path, quiet: bool = False) -> None:
     """
     jobs = {}
     for lang in LANGS:
-        config_path = engine_config(site, staging, lang)
+        config_path = engine_config(site, staging, lang, today)
         # The engine's own chatter (INFO lines) helps nobody editing content; its warnings and
         # errors fail the build (--strict) and are reported below.
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_path)]
-        env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        env = {**os.environ, "PYTHONWARNINGS": "ignore", "NO_MKDOCS_2_WARNING": "1"}
         jobs[lang] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     failures = []
     for lang, job in jobs.items():

@@ -62,6 +62,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This document comes into force on {start}; it does not apply before then.",
     },
     "banner_superseded": {"zh": "本文件已被{by}替代。", "en": "This document has been replaced by {by}."},
+    "banner_to_be_superseded": {"zh": "本文件将自{start}起被{by}替代。", "en": "This document will be replaced by {by} from {start}."},
+    "banner_supersedes": {"zh": "本文件替代{what}。", "en": "This document replaces {what}."},
+    "starts_on": {"zh": "{start}起施行", "en": "from {start}"},
     "summary": {"zh": "简明解读", "en": "In plain words"},
     "who": {"zh": "适用对象", "en": "Who it is for"},
     "benefits": {"zh": "帮扶类型", "en": "Type of help"},
@@ -144,6 +147,58 @@ STRINGS: dict[str, dict[str, str]] = {
     "remove_row": {"zh": "删除", "en": "Remove"},
     "other_figures": {"zh": "其他参考数值", "en": "Other figures"},
     "in_force_on": {"zh": "{date}适用的数值", "en": "value on {date}"},
+    # Change history (history.py, changes.md.j2)
+    "last_changed": {"zh": "最后修改：{date}", "en": "Last changed: {date}"},
+    "changes": {"zh": "内容变更", "en": "What changed"},
+    "changes_lead": {
+        "zh": "本页列出本次发布与上一次发布相比，哪些条款和标准数值有新增、删除或修改。",
+        "en": "This page lists the clauses and figures added, removed or changed since the previous published build.",
+    },
+    "changes_dates": {"zh": "本次发布：{current}；上一次发布：{previous}。", "en": "This build: {current}. Previous build: {previous}."},
+    "changes_first": {
+        "zh": "这是第一次发布（{current}），还没有可以比较的上一次发布。以后每次发布，本页都会列出与上一次相比有变化的条款和数值。",
+        "en": "This is the first published build ({current}): there is no previous build to compare it with. From the next build on, this page lists the clauses and figures that changed.",
+    },
+    "changes_none": {
+        "zh": "与上一次发布相比，条款和标准数值都没有变化。",
+        "en": "No clause and no figure changed since the previous build.",
+    },
+    "changes_legend": {
+        "zh": "修改的地方：<ins>新增的文字</ins>，<del>删除的文字</del>；没有变化的段落以“…”略去。",
+        "en": "In the changes: <ins>added text</ins>, <del>removed text</del>; unchanged paragraphs are left out (…).",
+    },
+    "changes_clauses": {"zh": "条款", "en": "Clauses"},
+    "changes_parameters": {"zh": "标准和数值", "en": "Figures"},
+    "changes_added": {"zh": "新增（{count}）", "en": "Added ({count})"},
+    "changes_removed": {"zh": "删除（{count}）", "en": "Removed ({count})"},
+    "changes_changed": {"zh": "修改（{count}）", "en": "Changed ({count})"},
+    "changes_field_title": {"zh": "标题", "en": "Title"},
+    "changes_ins_start": {"zh": "［新增：", "en": "[added: "},
+    "changes_del_start": {"zh": "［删除：", "en": "[removed: "},
+    "changes_mark_end": {"zh": "］", "en": "]"},
+    "changes_clause_details": {
+        "zh": "条款的其他信息（如编号、适用对象、帮扶类型、金额项目或相关条款）有修改。",
+        "en": "Other details of the clause (such as its number, who it is for, the type of help, the amounts shown or related clauses) changed.",
+    },
+    "changes_clause_other_lang": {
+        "zh": "中文内容没有变化，只修改了英文译文。",
+        "en": "The English text is unchanged; only the Chinese original changed.",
+    },
+    "changes_clause_layout": {
+        "zh": "只修改了文件的格式，文字没有变化。",
+        "en": "Only the layout of the file changed; the words are the same.",
+    },
+    "changes_value_since": {"zh": "{date}起：{change}", "en": "From {date}: {change}"},
+    "changes_value_added": {"zh": "新增 {value}", "en": "added, {value}"},
+    "changes_value_removed": {"zh": "删除（原为{value}）", "en": "removed (was {value})"},
+    "changes_value_source": {"zh": "{value}，出处有修改", "en": "{value}, source changed"},
+    "changes_param_fields": {"zh": "修改了{fields}。", "en": "Changed: {fields}."},
+    "changes_f_label": {"zh": "名称", "en": "name"},
+    "changes_f_unit": {"zh": "单位", "en": "unit"},
+    "changes_f_status": {"zh": "状态", "en": "status"},
+    "changes_f_reference": {"zh": "出处", "en": "source"},
+    "changes_f_code": {"zh": "区划代码", "en": "area code"},
+    "changes_gone": {"zh": "（已删除）", "en": " (removed)"},
 }
 
 
@@ -363,6 +418,10 @@ REPORT_STRINGS: dict[str, dict[str, str]] = {
     },
     "saved": {"zh": "草稿已保存在本机。", "en": "Draft saved in this browser."},
     "restored": {"zh": "已恢复上次的草稿。", "en": "The last draft was restored."},
+    "booth_no_draft": {
+        "zh": "展台模式已开启：填写的内容不会保存在本机。请先下载或打印，再点“下一位居民”清空。",
+        "en": "Booth mode is on: nothing typed here is saved on this device. Download or print first, then press “Next resident” to clear.",
+    },
     "export_blocked": {
         "zh": "表中还有错误，修正后才能导出 XLSX：",
         "en": "Fix the table's errors before exporting the XLSX:",
@@ -441,6 +500,10 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
     },
     "saved_cards": {"zh": "本机保存的卡片", "en": "Cards saved on this device"},
     "saved_none": {"zh": "本机还没有保存的卡片。", "en": "No cards are saved on this device yet."},
+    "booth_not_saved": {
+        "zh": "展台模式已开启：卡片不会保存在本机。需要留存的，请先打印或导出，再点“下一位居民”清空。",
+        "en": "Booth mode is on: cards are not saved on this device. Print or export what you need to keep, then press “Next resident” to clear.",
+    },
     "col_name": {"zh": "姓名", "en": "Name"},
     "col_id": {"zh": "身份证后4位", "en": "ID, last 4"},
     "col_updated": {"zh": "更新时间", "en": "Updated"},
@@ -476,4 +539,83 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
         "en": "Identification card: employment and social insurance of registered rural poor people, Linyi",
     },
     "print_signature": {"zh": "贫困人口签字", "en": "Signature of the person"},
+}
+
+# The modes bar at the top of every page (theme/main.html, assets/policypress-modes.js).
+MODE_STRINGS: dict[str, dict[str, str]] = {
+    "modes_label": {"zh": "显示方式", "en": "Display"},
+    "elder_mode": {"zh": "长辈模式", "en": "Elder mode"},
+    "elder_mode_hint": {
+        "zh": "字更大、对比更强、按钮更大，结果可朗读",
+        "en": "Larger text, stronger contrast, bigger buttons, results read aloud",
+    },
+    "booth_mode": {"zh": "展台模式", "en": "Booth mode"},
+    "booth_mode_hint": {
+        "zh": "供宣传周展台等共用电脑使用：不保存任何个人信息，闲置几分钟后自动清空",
+        "en": "For a shared computer at a Publicity Week booth: nothing personal is kept, and it clears itself after a few idle minutes",
+    },
+    "new_resident": {"zh": "下一位居民（清空）", "en": "Next resident (clear all)"},
+    "booth_on": {"zh": "展台模式已开启：本机不保存任何填写内容。", "en": "Booth mode is on: nothing typed is kept on this computer."},
+    "booth_warning": {
+        "zh": "长时间没有操作，页面即将清空。如还在使用，请点一下屏幕。",
+        "en": "No one has used this page for a while: it will be cleared soon. Tap anywhere to keep it.",
+    },
+    "booth_cleared": {"zh": "已为下一位居民清空所有填写内容。", "en": "Everything typed has been cleared for the next resident."},
+    "read_aloud": {"zh": "🔊 朗读结果", "en": "🔊 Read the result aloud"},
+    "publicity_week_banner": {
+        "zh": "就业和社会保障扶贫政策宣传周：宣传资料、单页和海报",
+        "en": "Publicity Week for the employment and social-security policies: leaflets and posters",
+    },
+}
+
+
+def mode_strings(lang: str) -> dict[str, str]:
+    return {key: value[lang] for key, value in MODE_STRINGS.items()}
+
+
+# The Publicity Week kit (policypress/publicity.py, templates leaflet/poster/publicity_week).
+PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
+    "title": {"zh": "政策宣传周", "en": "Publicity Week"},
+    "nav": {"zh": "宣传周资料", "en": "Publicity Week kit"},
+    "lead": {
+        "zh": "每年{month}举办就业和社会保障扶贫政策宣传周。这里是展台用的资料：每项措施一张A4单页，一张A3海报，都可以直接打印；单页上的二维码打开本网站上的对应页面和计算器。",
+        "en": "Every {month} the bureau holds a Publicity Week for the employment and social-security poverty alleviation policies. Here is the booth kit: an A4 leaflet per measure and an A3 poster, ready to print; the QR codes on them open the measure's page and its calculator on this site.",
+    },
+    "now": {
+        "zh": "本月是宣传周。",
+        "en": "Publicity Week is this month.",
+    },
+    "at_booth": {"zh": "在展台", "en": "At the booth"},
+    "booth_steps": {
+        "zh": "在共用的电脑或平板上开启展台模式：字更大，每位居民用完点“下一位居民”清空，闲置几分钟也会自动清空，不保存任何个人信息。",
+        "en": "Switch on booth mode on a shared computer or tablet: large type, a “Next resident” button that clears everything, an automatic clear after a few idle minutes, and nothing personal kept.",
+    },
+    "booth_button": {"zh": "在这台设备上开启展台模式", "en": "Switch on booth mode on this device"},
+    "booth_offline": {
+        "zh": "没有网络时：工作人员可以用网站的离线包（make dist 生成）在笔记本电脑上运行本网站，附近的手机连同一个无线网络即可访问，计算器照常使用。",
+        "en": "Without internet: staff can run this site from its offline bundle (made by make dist) on a laptop; phones on the same wireless network can open it, calculators included.",
+    },
+    "print_kit": {"zh": "打印资料", "en": "Materials to print"},
+    "poster": {"zh": "A3海报：十项措施一览", "en": "A3 poster: the ten measures at a glance"},
+    "poster_title": {"zh": "就业和社会保障精准扶贫 十项措施", "en": "Employment and social security against poverty: ten measures"},
+    "leaflet": {"zh": "单页", "en": "Leaflet"},
+    "leaflets": {"zh": "每项措施的A4单页", "en": "An A4 leaflet per measure"},
+    "print_leaflet": {"zh": "打印这张单页（A4）", "en": "Print this leaflet (A4)"},
+    "print_poster": {"zh": "打印海报（A3）", "en": "Print the poster (A3)"},
+    "print_hint": {
+        "zh": "打印时选择对应的纸张大小，页边距选“默认”；也可以“另存为PDF”发给乡镇。",
+        "en": "Choose the matching paper size when printing, with default margins; or save as PDF to send to the townships.",
+    },
+    "back_to_kit": {"zh": "返回宣传周资料", "en": "Back to the Publicity Week kit"},
+    "in_brief": {"zh": "政策内容", "en": "In brief"},
+    "who": {"zh": "哪些人可以享受", "en": "Who it is for"},
+    "how_much": {"zh": "标准", "en": "How much"},
+    "how_to_apply": {"zh": "怎么申请", "en": "How to apply"},
+    "hotline": {"zh": "咨询电话", "en": "Questions? Call"},
+    "qr_measure": {"zh": "扫码看政策详情", "en": "Scan for the details"},
+    "qr_calculator": {"zh": "扫码算一算", "en": "Scan to work it out"},
+    "qr_selfcheck": {"zh": "扫码查一查能享受哪些政策", "en": "Scan to check what you can get"},
+    "source": {"zh": "依据", "en": "Source"},
+    "made": {"zh": "资料生成日期", "en": "Printed from the site built on"},
+    "measure_number": {"zh": "措施", "en": "Measure"},
 }

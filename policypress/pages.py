@@ -19,7 +19,8 @@ from calculators.classification import FIGURES, TREE
 
 from .content import LANGS, PLACEHOLDER, Clause, PolicyDocument, Site
 from .flowchart import draw
-from .i18n import format_date, join_cjk_lines, t
+from .history import History, changes_view
+from .i18n import PUBLICITY_STRINGS, format_date, join_cjk_lines, t
 from .parameters import STATUS_LABELS, STATUS_TAGS, Parameter, format_value
 from .validity import Validity, validity_on
 from .worked import worked_examples
@@ -146,6 +147,8 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
 
 
 _env.globals["source"] = source
+_env.globals["supersedes"] = lambda site, doc: supersedes(site, doc)
+_env.globals["superseded_by"] = lambda site, doc: superseded_by(site, doc)
 _env.globals["worked"] = worked_examples
 _env.globals["calculators_for"] = lambda doc, clause_id: [c for c in calculators_of(doc) if c.clause == clause_id]
 
@@ -197,13 +200,17 @@ def plain(ctx: PageContext, doc: PolicyDocument | None, text: str) -> str:
 # page, whose every section title names a figure, must weigh far less to rank below.
 SEARCH_BOOST = {"clause.md.j2": 4, "document.md.j2": 1, "parameters.md.j2": 0.001, "glossary.md.j2": 0.01, "calculator.md.j2": 0.002}
 DEFAULT_SEARCH_BOOST = 0.5
+# Not indexed: the what-changed page quotes old and new clause texts, which search would
+# otherwise offer beside (or instead of) the clauses themselves.
+SEARCH_EXCLUDE = {"changes.md.j2"}
+CHANGES_PATH = "changes.md"
 
 
 def render(template: str, ctx: PageContext, title: str, description: str = "", **values: object) -> str:
     meta: dict[str, object] = {"alternate": alternate_url(ctx.path, ctx.lang)}
     if ctx.path != "index.md":  # the home page's window title is the site name alone
         meta["title"] = title
-    meta["search"] = {"boost": SEARCH_BOOST.get(template, DEFAULT_SEARCH_BOOST)}
+    meta["search"] = {"exclude": True} if template in SEARCH_EXCLUDE else {"boost": SEARCH_BOOST.get(template, DEFAULT_SEARCH_BOOST)}
     if description:
         meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
     body = _env.get_template(template).render(c=ctx, site=ctx.site, lang=ctx.lang, title=title, **values)
@@ -225,22 +232,68 @@ def banner(ctx: PageContext, doc: PolicyDocument) -> str:
     else:
         text = ctx.t("banner_in_force", start=start, end=end) if doc.meta.expires else ctx.t("banner_in_force_open", start=start)
     lines = [f'!!! {kind} pp-validity pp-validity--{v.state} "{status_label(ctx, v)}"', "", f"    {text}"]
-    if doc.meta.superseded_by:
-        lines += [
-            "",
-            "    "
-            + ctx.t("banner_superseded", by="、".join(doc.meta.superseded_by) if ctx.lang == "zh" else ", ".join(doc.meta.superseded_by)),
-        ]
+    separator = "、" if ctx.lang == "zh" else ", "
+    replaced_by = superseded_by(ctx.site, doc)
+    now = [r for r in replaced_by if r.document is None or r.document.meta.effective <= ctx.today]
+    later = [r for r in replaced_by if r not in now]
+    if now:
+        lines += ["", "    " + ctx.t("banner_superseded", by=separator.join(r.markdown(ctx) for r in now))]
+    for r in later:
+        lines += ["", "    " + ctx.t("banner_to_be_superseded", by=r.markdown(ctx), start=ctx.date(r.document.meta.effective))]
+    replaces = supersedes(ctx.site, doc)
+    if replaces:
+        lines += ["", "    " + ctx.t("banner_supersedes", what=separator.join(r.markdown(ctx) for r in replaces))]
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another document named by `supersedes` / `superseded_by`: a link when the site has it."""
+
+    reference: str
+    document: PolicyDocument | None
+
+    def markdown(self, ctx: PageContext) -> str:
+        if self.document is None:
+            return self.reference
+        meta = self.document.meta
+        number = f"（{meta.number}）" if ctx.lang == "zh" else f" ({meta.number})"
+        return f"[{ctx.text(meta.short_title)}{number}]({ctx.link(document_path(self.document))})"
+
+
+def _names(doc: PolicyDocument) -> set[str]:
+    return {doc.id, doc.meta.number}
+
+
+def _related(site: Site, references: list[str]) -> list[Related]:
+    by_name = {name: d for d in site.documents for name in _names(d)}
+    return [Related(r, by_name.get(r)) for r in references]
+
+
+def supersedes(site: Site, doc: PolicyDocument) -> list[Related]:
+    """What `doc` replaces: its own list, and every document that says `doc` replaced it."""
+    found = _related(site, doc.meta.supersedes)
+    named = {r.document.id for r in found if r.document}
+    found += [Related(d.meta.number, d) for d in site.documents if d.id not in named and _names(doc) & set(d.meta.superseded_by)]
+    return found
+
+
+def superseded_by(site: Site, doc: PolicyDocument) -> list[Related]:
+    """What replaces `doc`: its own list, and every document that says it replaces `doc`."""
+    found = _related(site, doc.meta.superseded_by)
+    named = {r.document.id for r in found if r.document}
+    found += [Related(d.meta.number, d) for d in site.documents if d.id not in named and _names(doc) & set(d.meta.supersedes)]
+    return found
 
 
 def status_label(ctx: PageContext, v: Validity) -> str:
     return ctx.t(f"status_{v.state}")
 
 
-def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+def generate(site: Site, lang: str, today: dt.date, history: History | None = None) -> dict[str, str]:
     """Every generated page of one language: {path in the docs tree: Markdown}."""
     pages: dict[str, str] = {}
+    history = history or History.none(today)
 
     def ctx(path: str) -> PageContext:
         return PageContext(site, lang, path, today)
@@ -254,6 +307,8 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
         banner=banner,
         validity_on=validity_on,
         measures=measures,
+        publicity_now=_publicity_now(site, today),
+        pw={key: value[lang] for key, value in PUBLICITY_STRINGS.items()},
     )
     pages["for-residents.md"] = render(
         "residents.md.j2", ctx("for-residents.md"), t("for_residents", lang), t("for_residents_lead", lang), measures=measures
@@ -291,6 +346,7 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             format_value=format_value,
             STATUS_LABELS=STATUS_LABELS,
             STATUS_TAGS=STATUS_TAGS,
+            changed_on=lambda name, doc=doc: history.parameter_date(doc.id, name),
         )
         for clause in doc.clauses:
             c = ctx(clause_path(clause))
@@ -302,6 +358,7 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
                 doc=doc,
                 clause=clause,
                 banner=banner(c, doc),
+                last_changed=history.clause_date(doc.id, clause.id),
             )
 
     for kind, vocabulary, path_of in (
@@ -328,8 +385,19 @@ def generate(site: Site, lang: str, today: dt.date) -> dict[str, str]:
     pages.update(selfcheck_pages(site, lang, today))
     pages.update(card_pages(site, lang, today))
     pages.update(report_pages(site, lang, today))
+    from .publicity import publicity_pages
+
+    pages.update(publicity_pages(site, lang, today))
 
     pages["glossary.md"] = render("glossary.md.j2", ctx("glossary.md"), t("glossary", lang), t("glossary_lead", lang))
+    pages[CHANGES_PATH] = render(
+        "changes.md.j2",
+        ctx(CHANGES_PATH),
+        t("changes", lang),
+        t("changes_lead", lang),
+        view=changes_view(history, site, lang),
+        anchor=parameter_anchor,
+    )
 
     for page in site.pages:
         path = f"{page.slug}.md"
@@ -630,8 +698,24 @@ def card_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
     return {CARD_PATH: page}
 
 
-def nav(site: Site, lang: str) -> list:
-    """The navigation, in the notice's order (MkDocs would otherwise sort by file name)."""
+def _publicity_now(site: Site, today: dt.date) -> bool:
+    from .publicity import publicity_week_now
+
+    return publicity_week_now(site, today)
+
+
+def _publicity_nav(site: Site, lang: str) -> dict | None:
+    from .publicity import INDEX_PATH, measures_of
+
+    return {PUBLICITY_STRINGS["nav"][lang]: INDEX_PATH} if measures_of(site) else None
+
+
+def nav(site: Site, lang: str, today: dt.date | None = None) -> list:
+    """The navigation, in the notice's order (MkDocs would otherwise sort by file name).
+
+    The Publicity Week kit sits with the staff pages, and comes second (after the home page)
+    in Publicity Week month by the build date.
+    """
     items: list = [
         {t("home", lang): "index.md"},
         {t("for_residents", lang): "for-residents.md"},
@@ -647,6 +731,12 @@ def nav(site: Site, lang: str) -> list:
         from .i18n import CARD_STRINGS
 
         items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {CARD_STRINGS["page_nav"][lang]: CARD_PATH})
+    publicity = _publicity_nav(site, lang)
+    if publicity is not None:
+        if today is not None and _publicity_now(site, today):
+            items.insert(1, publicity)
+        else:
+            items.append(publicity)
     for doc in site.documents:
         title = getattr(doc.meta.short_title, lang)
         section: list = [document_path(doc)]
@@ -668,6 +758,7 @@ def nav(site: Site, lang: str) -> list:
     if calculator_entries:
         items.append({t("calculators", lang): [calculator_path("index"), *calculator_entries]})
     items.append({t("glossary", lang): "glossary.md"})
+    items.append({t("changes", lang): CHANGES_PATH})
     for page in site.pages:
         if page.meta[lang].nav:
             items.append({page.meta[lang].title: f"{page.slug}.md"})

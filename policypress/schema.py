@@ -230,6 +230,8 @@ class SiteConfig(Strict):
     hotline: NonEmpty
     hotline_label: Bilingual
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")]
+    booth_idle_minutes: Annotated[float, Field(gt=0, le=60)]
+    publicity_week_month: Annotated[int, Field(ge=1, le=12)]
 
 
 class SearchCheck(Strict):

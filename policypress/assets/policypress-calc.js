@@ -286,7 +286,7 @@
 
   function saveToFragment(inputs) {
     var encoded = encodeURIComponent(JSON.stringify(inputs));
-    history.replaceState(null, "", "#answers=" + encoded);
+    history.replaceState(history.state, "", "#answers=" + encoded); // keeps the booth stamp (policypress-modes.js)
   }
 
   function loadFromFragment() {
@@ -320,8 +320,11 @@
     });
 
     form.addEventListener("focusin", function () { start(documentId); }, { once: true });
+    var restoring = false; // the run that shows answers from the address, not one the reader asked for
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      var restored = restoring;
+      restoring = false;
       clearErrors(form);
       var inputs = collect(form, declaration);
       saveToFragment(inputs);
@@ -334,6 +337,8 @@
         } else {
           renderResult(result, declaration, output, documentId);
           result.focus();
+          // policypress-modes.js offers to read it aloud (and does, in elder mode).
+          result.dispatchEvent(new CustomEvent("pp:result", { bubbles: true, detail: { restored: restored } }));
         }
       }).catch(function () {
         result.innerHTML = '<p class="pp-failure">' + escapeHtml(say("stage_failed")) + "</p>";
@@ -347,6 +352,7 @@
     var saved = loadFromFragment();
     if (saved) {
       fill(form, declaration, saved);
+      restoring = true;
       if (typeof form.requestSubmit === "function") form.requestSubmit();
     }
   }

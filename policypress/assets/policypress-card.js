@@ -119,6 +119,8 @@
   // --- saved cards (localStorage only) ----------------------------------------------------------
 
   function storage() {
+    // At a booth (policypress-modes.js) nothing personal is kept: no card is saved on the device.
+    if (window.policypressModes && !window.policypressModes.mayStore()) return null;
     try { return window.localStorage; } catch (error) { return null; }
   }
 
@@ -199,6 +201,11 @@
 
   function renderList() {
     var cards = savedCards();
+    if (window.policypressModes && !window.policypressModes.mayStore()) {
+      list.innerHTML = '<p class="pp-booth-note">' + esc(say("booth_not_saved")) + "</p>";
+      confirming = false;
+      return;
+    }
     if (!cards.length) {
       list.innerHTML = "<p>" + esc(say("saved_none")) + "</p>";
       confirming = false;

@@ -301,6 +301,7 @@
   }
 
   function save() {
+    if (window.policypressModes && !window.policypressModes.mayStore()) return; // booth mode: no draft kept
     try { localStorage.setItem(STORE, JSON.stringify(state())); } catch (error) { /* private mode: no draft */ }
   }
 
@@ -507,6 +508,7 @@
   try { draft = JSON.parse(localStorage.getItem(STORE) || "null"); } catch (error) { draft = null; }
   load(draft || {});
   if (draft && draft.rows && draft.rows.some(function (row) { return !isEmpty(row); })) notice.textContent = S.restored;
+  if (window.policypressModes && !window.policypressModes.mayStore()) notice.textContent = S.booth_no_draft;
   showTotals();
   if (window.policypress) {
     window.policypress.onStage(function (current) {

@@ -230,7 +230,7 @@
     var previous = state.back === "summary" ? "summary" : previousOf(name, a);
     var html = [];
     if (previous) html.push(backLink(fragment(a, previous), say("back")));
-    html.push('<form class="pp-sc-form" novalidate><fieldset class="pp-sc-field" aria-describedby="' + (field.help ? "pp-sc-help-" + esc(name) + " " : "") + "pp-sc-error-" + esc(name) + '">');
+    html.push('<form class="pp-sc-form" novalidate autocomplete="off"><fieldset class="pp-sc-field" aria-describedby="' + (field.help ? "pp-sc-help-" + esc(name) + " " : "") + "pp-sc-error-" + esc(name) + '">');
     html.push('<legend class="pp-sc-legend"><span class="pp-sc-progress">' + esc(say("question_n", { n: number })) + "</span>" + heading(own(field.label)) + "</legend>");
     if (field.help) html.push('<p class="pp-help pp-sc-help" id="pp-sc-help-' + esc(name) + '">' + esc(own(field.help)) + "</p>");
     var value = visited(name, a) ? a[name] : field.default;
@@ -436,7 +436,7 @@
     return app.querySelector(".pp-sc-output");
   }
 
-  function renderResult(output, result) {
+  function renderResult(output, result, restored) {
     var html = [];
     html.push('<p class="pp-sc-lead-text">' + esc(say("result_lead", { eligible: result.counts.eligible, possibly: result.counts.possibly })) + "</p>");
     ["eligible", "possibly", "not_eligible"].forEach(function (status) {
@@ -464,6 +464,8 @@
       '</a> <a class="md-button" href="' + esc(fragment({}, QUESTIONS[0])) + '">' + esc(say("start_again")) + "</a></p>");
     output.innerHTML = html.join("");
     output.removeAttribute("aria-busy");
+    // policypress-modes.js offers to read it aloud (and in elder mode does, unless the page was just opened).
+    output.dispatchEvent(new CustomEvent("pp:result", { bubbles: true, detail: { restored: !!restored } }));
   }
 
   // The calculator's field errors: back to the first question they concern, errors shown there.
@@ -483,7 +485,7 @@
     } else {
       var all = Object.keys(byStep).map(function (step) { return Object.keys(byStep[step]).map(function (k) { return byStep[step][k]; }).join(" "); });
       state.step = "summary";
-      history.replaceState(null, "", fragment(state.answers, "summary"));
+      history.replaceState(history.state, "", fragment(state.answers, "summary"));
       renderSummary(true, all.join(" "));
     }
   }
@@ -508,7 +510,7 @@
     window.policypress.calc(config.calculator, inputsOf(state.answers)).then(function (result) {
       if (run !== runs || state.step !== "result") return; // the reader has moved on
       if (result.errors) showCalculatorErrors(result.errors);
-      else renderResult(output, result);
+      else renderResult(output, result, !focus);
     }).catch(function () {
       if (run === runs) showFailure(output);
     });

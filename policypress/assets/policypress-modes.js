@@ -1,0 +1,251 @@
+// policypress: the reader's modes, set before the page is drawn (this script runs in <head>).
+//
+// Elder mode (长辈模式): larger text, more contrast and spacing, bigger targets, results read
+// aloud where the browser has a voice. Remembered on this device (localStorage).
+// Booth mode (展台模式): for a shared laptop or tablet at a Publicity Week booth. Large type, a
+// "new resident" button, and after a few idle minutes everything a resident typed is cleared:
+// saved answers and drafts, this tab's session storage, and the answers in the address. Nothing
+// personal is stored while it is on (the card and report pages ask window.policypressModes).
+// Both can be switched from the bar at the top of every page or with ?elder=1 / ?booth=1 (0: off).
+(function () {
+  "use strict";
+
+  var ELDER = "policypress-elder";
+  var BOOTH = "policypress-booth";
+  var TOKEN = "policypress-booth-token"; // changes at every reset: older history entries are stale
+  var CLEARED = "policypress-booth-cleared"; // sessionStorage: say "cleared" once after a reset
+  var MODE_KEYS = [ELDER, BOOTH, TOKEN];
+  var root = document.documentElement;
+
+  function store() {
+    try { return window.localStorage; } catch (error) { return null; }
+  }
+  function read(key) {
+    var s = store();
+    try { return s ? s.getItem(key) : null; } catch (error) { return null; }
+  }
+  function write(key, value) {
+    var s = store();
+    try { if (s) { if (value === null) s.removeItem(key); else s.setItem(key, value); } } catch (error) { /* private mode */ }
+  }
+
+  // ?elder=1 / ?booth=0 in the address: set the mode, then drop the flag from the address.
+  var params = new URLSearchParams(location.search);
+  var flagged = false;
+  [["elder", ELDER], ["booth", BOOTH]].forEach(function (pair) {
+    if (!params.has(pair[0])) return;
+    write(pair[1], /^(1|on|true)$/i.test(params.get(pair[0]) || "") ? "on" : null);
+    params.delete(pair[0]);
+    flagged = true;
+  });
+  if (flagged) {
+    var rest = params.toString();
+    history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+  }
+
+  var modes = {
+    elder: read(ELDER) === "on",
+    booth: read(BOOTH) === "on",
+  };
+  if (modes.elder) root.dataset.ppElder = "on";
+  if (modes.booth) root.dataset.ppBooth = "on";
+
+  // --- booth: history entries from before the last reset show nothing ---------------------------
+
+  function token() {
+    var value = read(TOKEN);
+    if (!value) {
+      value = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      write(TOKEN, value);
+    }
+    return value;
+  }
+
+  function hasAnswers() {
+    return /answers=/.test(location.hash);
+  }
+
+  // Each history entry is stamped with the booth token it was made under; after a reset the
+  // token changes, so going Back (or reloading) to a previous resident's answers lands on a clean
+  // page instead. An entry without a stamp is a new visit — a link or a resident's own QR code —
+  // and shows what it carries.
+  function stale() {
+    var state = history.state;
+    return hasAnswers() && !!(state && state.ppBooth) && state.ppBooth !== token();
+  }
+  function stamp() {
+    var state = history.state && typeof history.state === "object" ? history.state : {};
+    if (state.ppBooth === token()) return;
+    history.replaceState(Object.assign({}, state, { ppBooth: token() }), "", location.href);
+  }
+
+  var pageToken = null;
+
+  if (modes.booth) {
+    if (stale()) history.replaceState(null, "", location.pathname + location.search);
+    stamp();
+    pageToken = read(TOKEN);
+    // Registered before the page's own scripts: a stale entry never reaches them.
+    window.addEventListener("hashchange", function (event) {
+      if (stale()) {
+        event.stopImmediatePropagation();
+        location.replace(location.pathname + location.search);
+        return;
+      }
+      stamp();
+    });
+    // A page kept in the back/forward cache from before a reset is drawn again, not kept.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted && read(TOKEN) !== pageToken) location.reload();
+    });
+  }
+
+  function clearPersonal() {
+    var s = store();
+    if (s) {
+      var keys = [];
+      for (var i = 0; i < s.length; i += 1) keys.push(s.key(i));
+      keys.forEach(function (key) {
+        if (key && key.indexOf("policypress") === 0 && MODE_KEYS.indexOf(key) < 0) s.removeItem(key);
+      });
+    }
+    try { window.sessionStorage.clear(); } catch (error) { /* nothing kept */ }
+    write(TOKEN, null);
+    token();
+    document.querySelectorAll("form").forEach(function (form) { form.reset(); });
+  }
+
+  function home() {
+    var base = document.querySelector('meta[name="policypress-base"]');
+    return base ? new URL(base.content, document.baseURI).href : "/";
+  }
+
+  function newResident() {
+    clearPersonal();
+    try { window.sessionStorage.setItem(CLEARED, "1"); } catch (error) { /* no message then */ }
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    location.replace(home());
+  }
+
+  // --- speech: results read aloud ---------------------------------------------------------------
+
+  var lang = (root.lang || "zh").indexOf("en") === 0 ? "en" : "zh";
+  function voice() {
+    if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance !== "function") return null;
+    var voices = window.speechSynthesis.getVoices() || [];
+    return voices.filter(function (v) { return (v.lang || "").toLowerCase().indexOf(lang) === 0; })[0] || null;
+  }
+
+  // What is read: the result's text without buttons, print-only parts and folded details.
+  function spokenText(element) {
+    var copy = element.cloneNode(true);
+    copy.querySelectorAll("button, details, .pp-print, .pp-print-only, .pp-speak, script, [hidden]").forEach(function (node) { node.remove(); });
+    return (copy.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
+  function speak(element) {
+    var chosen = voice();
+    if (!chosen) return false;
+    var utterance = new SpeechSynthesisUtterance(spokenText(element));
+    utterance.voice = chosen;
+    utterance.lang = chosen.lang;
+    utterance.rate = modes.elder ? 0.85 : 1;
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(utterance);
+    return true;
+  }
+
+  var words = {};
+  function say(key) { return words[key] || key; }
+
+  // The page scripts announce a new result with a "pp:result" event on its container.
+  document.addEventListener("pp:result", function (event) {
+    var container = event.target;
+    if (!(container instanceof Element) || !voice()) return;
+    var old = container.querySelector(":scope > .pp-speak");
+    if (old) old.remove();
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button pp-speak";
+    button.textContent = say("read_aloud");
+    button.addEventListener("click", function () { speak(container); });
+    container.insertBefore(button, container.firstChild);
+    // Read at once in elder mode when the reader asked for it; a result shown on opening a page
+    // (answers in the address) is only offered: reading out unasked would startle.
+    var restored = event.detail && event.detail.restored;
+    if (modes.elder && !restored) speak(container);
+  });
+
+  // --- the bar at the top of every page -----------------------------------------------------------
+
+  var idleTimer = null;
+  var warnTimer = null;
+
+  function idleMinutes() {
+    var meta = document.querySelector('meta[name="policypress-booth-idle"]');
+    var minutes = meta ? parseFloat(meta.content) : 3;
+    return minutes > 0 ? minutes : 3;
+  }
+
+  function watchIdle(bar) {
+    var warning = bar.querySelector(".pp-booth-warning");
+    var total = idleMinutes() * 60000;
+    var notice = Math.min(30000, total / 4);
+    function restart() {
+      window.clearTimeout(idleTimer);
+      window.clearTimeout(warnTimer);
+      if (warning) warning.hidden = true;
+      warnTimer = window.setTimeout(function () { if (warning) warning.hidden = false; }, total - notice);
+      idleTimer = window.setTimeout(newResident, total);
+    }
+    ["pointerdown", "keydown", "touchstart", "wheel", "input", "scroll"].forEach(function (type) {
+      window.addEventListener(type, restart, { passive: true, capture: true });
+    });
+    restart();
+  }
+
+  function setup() {
+    var bar = document.querySelector(".pp-modes");
+    var stringsNode = document.getElementById("pp-mode-strings");
+    if (stringsNode) words = JSON.parse(stringsNode.textContent);
+    if (!bar) return;
+    bar.hidden = false;
+    bar.querySelectorAll("[data-pp-mode]").forEach(function (button) {
+      var name = button.dataset.ppMode;
+      button.setAttribute("aria-pressed", modes[name] ? "true" : "false");
+      button.addEventListener("click", function () {
+        if (name === "booth" && modes.booth) clearPersonal(); // leaving booth mode leaves nothing behind
+        write(name === "elder" ? ELDER : BOOTH, modes[name] ? null : "on");
+        location.reload();
+      });
+    });
+    var next = bar.querySelector(".pp-new-resident");
+    if (next) {
+      next.hidden = !modes.booth;
+      next.addEventListener("click", newResident);
+    }
+    var cleared = false;
+    try { cleared = window.sessionStorage.getItem(CLEARED) === "1"; window.sessionStorage.removeItem(CLEARED); } catch (error) { /* none */ }
+    var message = bar.querySelector(".pp-booth-cleared");
+    if (message && cleared && modes.booth) message.hidden = false;
+    if (modes.booth) watchIdle(bar);
+  }
+
+  window.policypressModes = {
+    elder: modes.elder,
+    booth: modes.booth,
+    // Whether answers and drafts may be kept on this device (not at a shared booth).
+    mayStore: function () { return !modes.booth; },
+    speak: speak,
+    newResident: newResident,
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
+
+// Print buttons ("print this leaflet"): the browser's own print, with the sheet's paper size.
+document.addEventListener("click", function (event) {
+  var button = event.target instanceof Element ? event.target.closest("[data-pp-print]") : null;
+  if (button) window.print();
+});

@@ -1,0 +1,176 @@
+"""The Publicity Week (宣传周) kit: its page, an A4 leaflet per measure and an A3 poster.
+
+Everything on a leaflet comes from the measure's clause (summary, who, figures, how to apply) and
+the site settings (hotline, address); the QR codes are drawn at build time with segno from the
+configured site address, so a printed leaflet opens the published page, not the build machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import segno
+
+from .content import Clause, PolicyDocument, Site
+from .i18n import PUBLICITY_STRINGS
+from .pages import (
+    PageContext,
+    _env,
+    alternate_url,
+    banner,
+    calculator_path,
+    calculators_of,
+    clause_path,
+    front_matter,
+    page_url,
+    plain,
+)
+from .parameters import format_value
+from .validity import validity_on
+
+INDEX_PATH = "publicity-week/index.md"
+POSTER_PATH = "publicity-week/poster.md"
+SELFCHECK_PATH = "self-check.md"
+
+
+def leaflet_path(clause: Clause) -> str:
+    return f"publicity-week/{clause.id}.md"
+
+
+def publicity_week_now(site: Site, today: dt.date) -> bool:
+    """Publicity Week month (by the build date): its materials come first on every page."""
+    return today.month == site.config.publicity_week_month
+
+
+def published_url(site: Site, lang: str, path: str) -> str:
+    """The address a page will have once published at the configured site address."""
+    return site.config.site_url + ("" if lang == "zh" else "en/") + page_url(path)
+
+
+def qr_svg(url: str, label: str) -> str:
+    """A QR code as inline SVG (scalable, prints sharp), named for screen readers."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="pp-qr__code", title=label, dark="#000", light="#fff")
+    return svg.replace("<svg ", '<svg role="img" aria-label="' + label.replace('"', "'") + '" ', 1)
+
+
+@dataclass(frozen=True)
+class Code:
+    url: str
+    caption: str
+    svg: str
+
+
+def code(site: Site, lang: str, path: str, caption: str) -> Code:
+    url = published_url(site, lang, path)
+    return Code(url, caption, qr_svg(url, caption))
+
+
+def measures_of(site: Site) -> list[tuple[PolicyDocument, Clause]]:
+    """The measures (the clauses that belong to an action), in the notice's order."""
+    return [(doc, c) for doc in site.documents for c in doc.clauses if c.meta.action is not None]
+
+
+def _words(lang: str) -> dict[str, str]:
+    return {key: value[lang] for key, value in PUBLICITY_STRINGS.items()}
+
+
+def _calculator_of(doc: PolicyDocument, clause: Clause):
+    return next((calc for calc in calculators_of(doc) if calc.clause == clause.id), None)
+
+
+def _amounts(ctx: PageContext, doc: PolicyDocument, clause: Clause) -> list[tuple[str, str]]:
+    day = doc.reference_date(ctx.today)
+    rows = []
+    for name in clause.meta.amounts:
+        parameter = doc.parameters[name]
+        rows.append((ctx.text(parameter.label), format_value(parameter.value_on(day), parameter.unit, ctx.lang)))
+    return rows
+
+
+def _page(path: str, lang: str, title: str, body: str) -> str:
+    # The kit repeats the measures' own pages: kept out of search so the measure itself is found.
+    return front_matter(title=title, alternate=alternate_url(path, lang), search={"exclude": True}) + body
+
+
+def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+    """The Publicity Week page, a leaflet per measure and the poster, for one language."""
+    measures = measures_of(site)
+    if not measures:
+        return {}
+    w = _words(lang)
+    pages: dict[str, str] = {}
+    selfcheck = code(site, lang, SELFCHECK_PATH, w["qr_selfcheck"])
+    kit = []
+    for doc, clause in measures:
+        path = leaflet_path(clause)
+        ctx = PageContext(site, lang, path, today)
+        calculator = _calculator_of(doc, clause)
+        codes = [code(site, lang, clause_path(clause), w["qr_measure"])]
+        if calculator is not None:
+            codes.append(code(site, lang, calculator_path(calculator.name), w["qr_calculator"]))
+        else:
+            codes.append(selfcheck)
+        title = f"{clause.number(lang)} {ctx.text(clause.title(lang))}"
+        body = _env.get_template("leaflet.md.j2").render(
+            c=ctx,
+            w=w,
+            site=site,
+            lang=lang,
+            doc=doc,
+            clause=clause,
+            title=title,
+            summary=plain(ctx, doc, clause.summary(lang)),
+            groups=[ctx.text(site.vocabulary.target_groups[g]) for g in clause.meta.target_groups],
+            amounts=_amounts(ctx, doc, clause),
+            apply=clause.apply(lang),
+            plain=lambda text, doc=doc, ctx=ctx: plain(ctx, doc, text),
+            codes=codes,
+            validity=banner_text(ctx, doc),
+        )
+        pages[path] = _page(path, lang, f"{w['leaflet']}：{title}" if lang == "zh" else f"{w['leaflet']}: {title}", body)
+        kit.append((doc, clause, path, codes[0]))
+
+    ctx = PageContext(site, lang, POSTER_PATH, today)
+    pages[POSTER_PATH] = _page(
+        POSTER_PATH,
+        lang,
+        w["poster"],
+        _env.get_template("poster.md.j2").render(
+            c=ctx,
+            w=w,
+            site=site,
+            lang=lang,
+            kit=[(doc, clause, qr, plain(ctx, doc, clause.summary(lang))) for doc, clause, _, qr in kit],
+            selfcheck=selfcheck,
+            validity=banner_text(ctx, measures[0][0]),
+        ),
+    )
+
+    ctx = PageContext(site, lang, INDEX_PATH, today)
+    month = site.config.publicity_week_month
+    body = _env.get_template("publicity_week.md.j2").render(
+        c=ctx,
+        w=w,
+        site=site,
+        lang=lang,
+        kit=kit,
+        poster=POSTER_PATH,
+        now=publicity_week_now(site, today),
+        month=f"{month}月" if lang == "zh" else dt.date(2000, month, 1).strftime("%B"),
+        banner=banner(ctx, measures[0][0]),
+    )
+    pages[INDEX_PATH] = front_matter(title=w["title"], alternate=alternate_url(INDEX_PATH, lang), search={"boost": 0.5}) + body
+    return pages
+
+
+def banner_text(ctx: PageContext, doc: PolicyDocument) -> str:
+    """The validity line printed on the leaflets (a leaflet outlives the web page it came from)."""
+    v = validity_on(doc.meta, ctx.today)
+    start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.expires)
+    if v.state == "expired":
+        return ctx.t("banner_expired", end=end, hotline=ctx.hotline())
+    if v.state == "not_yet":
+        return ctx.t("banner_not_yet", start=start)
+    return ctx.t("banner_in_force", start=start, end=end) if doc.meta.expires else ctx.t("banner_in_force_open", start=start)
