@@ -128,3 +128,110 @@ def test_card_fill_check_reload_export_import(browser: Browser, base_url: str, t
     assert errors == []
     assert {urlparse(u).netloc for u in requests if not u.startswith(("data:", "blob:"))} == {urlparse(base_url).netloc}
     context.close()
+
+
+# --- the keyboard alone -------------------------------------------------------------------------
+
+
+def focused(page: Page, selector: str) -> bool:
+    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
+
+
+def focus_is_visible(page: Page) -> bool:
+    """The focused control is drawn with a focus ring (an outline of at least 2px, or a shadow)."""
+    return page.evaluate(
+        """() => {
+        const s = getComputedStyle(document.activeElement);
+        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+      }"""
+    )
+
+
+def tab_to(page: Page, selector: str, back: bool = False, limit: int = 150) -> None:
+    """Press Tab (Shift+Tab if `back`) until the focus is on `selector`; the focus must show."""
+    for _ in range(limit):
+        if focused(page, selector):
+            assert focus_is_visible(page), f"no visible focus on {selector}"
+            return
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def choose(page: Page, selector: str, value: str) -> None:
+    """Pick an option of a closed <select> with the arrow keys."""
+    tab_to(page, selector)
+    for _ in range(12):
+        if page.input_value(selector) == value:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{value} is not an option of {selector}")
+
+
+def pick(page: Page, name: str, value: str) -> None:
+    """Answer a radio group: one Tab stop (the option chosen, "not known" to begin with), then
+    the arrow keys move the choice."""
+    option = f'input[name="{name}"][value="{value}"]'
+    tab_to(page, f'input[name="{name}"]')
+    for _ in range(6):
+        if page.is_checked(option):
+            assert focused(page, option)
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{value} is not an option of {name}")
+
+
+def test_a_card_is_filled_saved_checked_and_reopened_with_the_keyboard_alone(browser: Browser, base_url: str) -> None:
+    """Tab, typing, arrows, Space and Enter only: no click anywhere. Enter in a field saves and
+    checks the card; the result takes the focus; the card is in the saved list and opens from it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + "staff/card/")
+    page.wait_for_selector(".pp-card-list")
+    assert page.locator(".pp-card-list table").count() == 0  # nothing saved in this browser yet
+
+    page.keyboard.press("Tab")
+    assert focused(page, "a.md-skip")  # "skip to content" first...
+    page.keyboard.press("Enter")  # ...past the header and the navigation
+    tab_to(page, "#card-input-name")
+    page.keyboard.type("王秀兰")
+    choose(page, "#card-input-sex", "female")
+    tab_to(page, "#card-input-id_number")
+    page.keyboard.type(ID_NUMBER)
+    tab_to(page, "#card-input-phone")
+    page.keyboard.type("13905390000")
+    choose(page, "#card-input-able_to_work", "yes")
+    tab_to(page, 'input[name="poverty_causes"][value="no_skills"]')
+    page.keyboard.press("Space")
+    assert page.is_checked('input[name="poverty_causes"][value="no_skills"]')
+    pick(page, "hard_to_place", "true")
+    tab_to(page, '[data-rows-add="help_records"]')
+    page.keyboard.press("Enter")  # a new row, and the focus in its first field
+    assert focused(page, '[data-rows="help_records"] tbody tr:first-child [data-column="date"]')
+    page.keyboard.type("05052020")  # the date field's month and day segments (the same number) and year
+    tab_to(page, '[data-rows="help_records"] tbody tr:first-child [data-column="measure"]')
+    page.keyboard.type("推荐公益岗位")
+    assert page.input_value('[data-rows="help_records"] tbody tr:first-child [data-column="date"]') == "2020-05-05"
+
+    page.keyboard.press("Enter")  # Enter in a field submits the form: saved, then checked
+    page.wait_for_selector('.pp-card-result [data-output="category"]', timeout=LOAD)
+    assert focused(page, ".pp-card-result")  # the result takes the focus (and is read out)
+    assert page.get_attribute('[data-output="category"]', "data-category") == "working_able"
+    assert page.inner_text('[data-output="age"]') == "57"
+    assert page.locator('[data-output="recommended"] li[data-measure="2"] a').count() == 1
+    saved = page.locator(".pp-card-list tbody tr")
+    assert saved.count() == 1
+    assert "王秀兰" in saved.inner_text() and "…" + ID_NUMBER[-4:] in saved.inner_text()
+
+    tab_to(page, '[data-card-action="new"]', back=True)
+    page.keyboard.press("Enter")  # a blank card...
+    assert page.input_value("#card-input-name") == ""
+    tab_to(page, "[data-card-open]", back=True)
+    page.keyboard.press("Space")  # ...and the saved one opened again from the list
+    assert page.input_value("#card-input-name") == "王秀兰"
+    assert page.input_value("#card-input-id_number") == ID_NUMBER
+    assert page.is_checked('input[name="hard_to_place"][value="true"]')
+    assert errors == []
+    context.close()
