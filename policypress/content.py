@@ -633,6 +633,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
             if name not in doc.parameters and not sink.is_broken("param", name):
                 sink.add(zh_path, front.line(("amounts", index)), f"unknown parameter '{name}'", _parameter_hint(name, doc))
 
+    families = _unit_families(doc)
     for clause in doc.clauses:
         for index, other in enumerate(clause.meta.related):
             if other not in clause_ids and not sink.is_broken("clause", f"{doc.id}/{other}"):
@@ -649,7 +650,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                     "a clause cannot be related to itself",
                     "remove it from related",
                 )
-        _check_texts(clause, doc, sink)
+        _check_texts(clause, doc, families, sink)
 
     for index, attachment in enumerate(meta.attachments):
         if attachment.clause not in clause_ids and not sink.is_broken("clause", f"{doc.id}/{attachment.clause}"):
@@ -827,13 +828,17 @@ def _text_fields(clause: Clause, lang: str) -> list[tuple[str, int]]:
     return fields
 
 
-def _check_texts(clause: Clause, doc: PolicyDocument, sink: ErrorSink) -> None:
+def _unit_families(doc: PolicyDocument) -> dict[str, list[tuple[set, str]]]:
+    """unit family → (the values a typed figure is compared with, parameter name), per parameter."""
     families: dict[str, list[tuple[set, str]]] = {}
     for parameter in doc.parameters.values():
         family = UNIT_FAMILY.get(parameter.unit)
         if family:
             families.setdefault(family, []).append((_comparable(parameter), parameter.name))
+    return families
 
+
+def _check_texts(clause: Clause, doc: PolicyDocument, families: dict[str, list[tuple[set, str]]], sink: ErrorSink) -> None:
     def check(text: str, line: int, path: Path, lines: list[str] | None = None, official: bool = False) -> None:
         """`lines`: the file's lines, for a text from YAML whose line breaks folding removed;
         without them, line breaks in `text` are counted from `line` (a Markdown body)."""

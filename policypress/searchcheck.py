@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,17 +23,36 @@ class Hit:
     score: int
 
 
-def search(index: dict, query: str) -> list[Hit]:
-    """Pages whose entries contain every query token (English tokens match by prefix), best first."""
+@dataclass
+class TokenisedIndex:
+    """A search index with each entry split into words once, for many queries."""
+
+    separator: re.Pattern[str]
+    entries: list[tuple[str, Counter[str]]]  # (location, how often each word occurs)
+    vocabulary: set[str]  # every word of every entry
+
+
+def tokenise(index: dict) -> TokenisedIndex:
     separator = re.compile(index["config"]["separator"])
-    tokens = [t for t in separator.split(query.lower()) if t]
+    entries = [
+        (doc["location"], Counter(w for w in separator.split(f"{doc['title']} {_strip_tags(doc['text'])}".lower()) if w))
+        for doc in index["docs"]
+    ]
+    return TokenisedIndex(separator, entries, {word for _, words in entries for word in words})
+
+
+def search(index: dict | TokenisedIndex, query: str) -> list[Hit]:
+    """Pages whose entries contain every query token (English tokens match by prefix), best first."""
+    tokenised = index if isinstance(index, TokenisedIndex) else tokenise(index)
+    tokens = [t for t in tokenised.separator.split(query.lower()) if t]
+    # The index's words that each token matches, found once rather than in every entry.
+    matching = [[word for word in tokenised.vocabulary if _matches(word, token)] if token.isascii() else [token] for token in tokens]
     scores: dict[str, int] = {}
-    for doc in index["docs"]:
-        words = [w for w in separator.split(f"{doc['title']} {_strip_tags(doc['text'])}".lower()) if w]
-        counts = [sum(1 for w in words if _matches(w, token)) for token in tokens]
+    for location, words in tokenised.entries:
+        counts = [sum(words.get(word, 0) for word in found) for found in matching]
         if all(counts):
-            page = doc["location"].split("#")[0]
-            scores[page] = scores.get(page, 0) + sum(counts) * (3 if "#" not in doc["location"] else 1)
+            page = location.split("#")[0]
+            scores[page] = scores.get(page, 0) + sum(counts) * (3 if "#" not in location else 1)
     return sorted((Hit(loc, score) for loc, score in scores.items()), key=lambda h: -h.score)
 
 
@@ -50,10 +70,12 @@ def _strip_tags(html: str) -> str:
 def run_checks(site_dir: Path, checks: list[SearchCheck], url_of: dict[str, str], source: str) -> list[ContentError]:
     """Errors for every check whose clause is not among the results."""
     errors = []
+    indexes: dict[str, TokenisedIndex] = {}  # each language's index is read and split once
     for number, check in enumerate(checks, start=1):
-        index_path = site_dir / ("search" if check.lang == "zh" else "en/search") / "search_index.json"
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        hits = search(index, check.query)
+        if check.lang not in indexes:
+            index_path = site_dir / ("search" if check.lang == "zh" else "en/search") / "search_index.json"
+            indexes[check.lang] = tokenise(json.loads(index_path.read_text(encoding="utf-8")))
+        hits = search(indexes[check.lang], check.query)
         expected = url_of[check.expect]
         if not any(hit.location == expected for hit in hits):
             found = ", ".join(h.location or "/" for h in hits[:3]) or "nothing"
