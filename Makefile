@@ -10,7 +10,7 @@ PORT ?= 8000
 NODE_STAMP := node_modules/.installed
 WHEELS_STAMP := .cache/wheels/.installed
 
-.PHONY: setup check build serve test lint format clean browser dist bench
+.PHONY: setup check build serve test lint format clean browser dist bench bench-scale
 
 setup: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP) browser
 
@@ -71,7 +71,13 @@ dist: build
 clean:
 	rm -rf build dist node_modules .cache
 
-# Timings in Chromium (reported, never asserted): see bench/README.md. BENCH_SAMPLES=… to change.
-# Set up and build exactly as `make build` does, then measure.
+# Timings (reported, never asserted): see bench/README.md. `bench` runs both benchmarks.
+# In Chromium: set up and build exactly as `make build` does, then measure. BENCH_SAMPLES=… to change.
 bench: browser build
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/scale.py $(SCALE_ARGS)
+
+# policypress against plain `mkdocs build` on a generated corpus (100 documents × 20 clauses;
+# SCALE_ARGS="--documents 20 --repeat 3" to change).
+bench-scale: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
+	$(BIN)/python bench/scale.py $(SCALE_ARGS)
