@@ -34,8 +34,17 @@ POSTER_PATH = "publicity-week/poster.md"
 SELFCHECK_PATH = "self-check.md"
 
 
-def leaflet_path(clause: Clause) -> str:
-    return f"publicity-week/{clause.id}.md"
+def leaflet_path(doc: PolicyDocument, clause: Clause, shared_ids: set[str]) -> str:
+    """publicity-week/<clause>.md; with the document's id first when two documents share a clause id."""
+    return f"publicity-week/{doc.id}-{clause.id}.md" if clause.id in shared_ids else f"publicity-week/{clause.id}.md"
+
+
+def _shared_ids(measures: list[tuple[PolicyDocument, Clause]]) -> set[str]:
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for _, clause in measures:
+        (shared if clause.id in seen else seen).add(clause.id)
+    return shared
 
 
 def publicity_week_now(site: Site, today: dt.date) -> bool:
@@ -102,9 +111,10 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
     w = _words(lang)
     pages: dict[str, str] = {}
     selfcheck = code(site, lang, SELFCHECK_PATH, w["qr_selfcheck"])
+    shared = _shared_ids(measures)
     kit = []
     for doc, clause in measures:
-        path = leaflet_path(clause)
+        path = leaflet_path(doc, clause, shared)
         ctx = PageContext(site, lang, path, today)
         calculator = _calculator_of(doc, clause)
         codes = [code(site, lang, clause_path(clause), w["qr_measure"])]

@@ -142,3 +142,12 @@ def test_an_ordinary_page_still_prints_portrait_a4(browser: Browser, base_url: s
     assert set(sizes) == {A4}
     sizes, _ = scan(print_pdf(browser, f"{base_url}staff/report/"))
     assert set(sizes) == {(297, 210)}
+
+
+def test_two_documents_with_the_same_measure_ids_get_a_leaflet_each(site: Site) -> None:
+    doc = site.documents[0]
+    twin = dataclasses.replace(doc, meta=doc.meta.model_copy(update={"id": "linyi-hrss-2026-30"}))
+    pages = publicity_pages(dataclasses.replace(site, documents=[doc, twin]), "zh", NOVEMBER)
+    leaflets = [path for path in pages if path not in (INDEX_PATH, POSTER_PATH)]
+    assert len(leaflets) == 20  # none overwrites another
+    assert f"publicity-week/{DOC}-{MEASURE_2}.md" in leaflets and f"publicity-week/linyi-hrss-2026-30-{MEASURE_2}.md" in leaflets
