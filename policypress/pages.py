@@ -220,17 +220,22 @@ def render(template: str, ctx: PageContext, title: str, description: str = "", *
 # --- pages ------------------------------------------------------------------------------------
 
 
+def validity_text(ctx: PageContext, doc: PolicyDocument) -> str:
+    """One sentence on whether the document applies on the build date (banners, leaflets)."""
+    v = validity_on(doc.meta, ctx.today)
+    start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.expires)
+    if v.state == "expired":
+        return ctx.t("banner_expired", end=end, hotline=ctx.hotline())
+    if v.state == "not_yet":
+        return ctx.t("banner_not_yet", start=start)
+    return ctx.t("banner_in_force", start=start, end=end) if doc.meta.expires else ctx.t("banner_in_force_open", start=start)
+
+
 def banner(ctx: PageContext, doc: PolicyDocument) -> str:
     """The validity banner as a Material admonition."""
     v = validity_on(doc.meta, ctx.today)
-    start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.expires)
     kind = {"in_force": "success", "expired": "warning", "not_yet": "info"}[v.state]
-    if v.state == "expired":
-        text = ctx.t("banner_expired", end=end, hotline=ctx.hotline())
-    elif v.state == "not_yet":
-        text = ctx.t("banner_not_yet", start=start)
-    else:
-        text = ctx.t("banner_in_force", start=start, end=end) if doc.meta.expires else ctx.t("banner_in_force_open", start=start)
+    text = validity_text(ctx, doc)
     lines = [f'!!! {kind} pp-validity pp-validity--{v.state} "{status_label(ctx, v)}"', "", f"    {text}"]
     separator = "、" if ctx.lang == "zh" else ", "
     replaced_by = superseded_by(ctx.site, doc)

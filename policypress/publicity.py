@@ -25,9 +25,9 @@ from .pages import (
     front_matter,
     page_url,
     plain,
+    validity_text,
 )
 from .parameters import format_value
-from .validity import validity_on
 
 INDEX_PATH = "publicity-week/index.md"
 POSTER_PATH = "publicity-week/poster.md"
@@ -137,7 +137,7 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             apply=clause.apply(lang),
             plain=lambda text, doc=doc, ctx=ctx: plain(ctx, doc, text),
             codes=codes,
-            validity=banner_text(ctx, doc),
+            validity=validity_text(ctx, doc),
         )
         pages[path] = _page(path, lang, f"{w['leaflet']}：{title}" if lang == "zh" else f"{w['leaflet']}: {title}", body)
         kit.append((doc, clause, path, codes[0]))
@@ -154,7 +154,7 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             lang=lang,
             kit=[(doc, clause, qr, plain(ctx, doc, clause.summary(lang))) for doc, clause, _, qr in kit],
             selfcheck=selfcheck,
-            validity=banner_text(ctx, measures[0][0]),
+            validity=validity_text(ctx, measures[0][0]),
         ),
     )
 
@@ -173,14 +173,3 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
     )
     pages[INDEX_PATH] = front_matter(title=w["title"], alternate=alternate_url(INDEX_PATH, lang), search={"boost": 0.5}) + body
     return pages
-
-
-def banner_text(ctx: PageContext, doc: PolicyDocument) -> str:
-    """The validity line printed on the leaflets (a leaflet outlives the web page it came from)."""
-    v = validity_on(doc.meta, ctx.today)
-    start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.expires)
-    if v.state == "expired":
-        return ctx.t("banner_expired", end=end, hotline=ctx.hotline())
-    if v.state == "not_yet":
-        return ctx.t("banner_not_yet", start=start)
-    return ctx.t("banner_in_force", start=start, end=end) if doc.meta.expires else ctx.t("banner_in_force_open", start=start)
