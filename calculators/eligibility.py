@@ -983,6 +983,14 @@ def _person(values: dict[str, Any], day: dt.date, why: Explanation) -> Person:
             "birth_date",
             text("请填写出生日期或年龄（周岁），两者填一项即可。", "Please give a date of birth or an age in whole years (either one)."),
         )
+    if values.get("has_disability_certificate") is False and values.get("disability_grade") is not None:
+        raise InputError(
+            "disability_grade",
+            text(
+                "填写了残疾等级，但又选择了没有残疾证：等级写在残疾证上，请改正其中一项。",
+                "A disability grade was given, but no disability certificate: the grade is on the certificate, so please correct one of the two.",
+            ),
+        )
     if birth is None:
         return Person(values, age, None)
     if birth > day:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from policypress.build import build_site
 from policypress.content import Site, load_site
+
+# CI (CI=true) draws the same examples every run, so it never fails at random; a local run
+# keeps searching new ones (and its failures are replayed from .hypothesis/).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "linyi-hrss-2016-12-notice.txt"

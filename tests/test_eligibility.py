@@ -48,7 +48,15 @@ def people(poor: st.SearchStrategy[bool] | None = None) -> st.SearchStrategy[dic
         "date": st.dates(min_value=dt.date(2016, 5, 16), max_value=dt.date(2020, 5, 15)).map(dt.date.isoformat),
     }
     parts.update({name: st.one_of(st.none(), strategy) for name, strategy in OPTIONAL.items()})
-    return st.fixed_dictionaries(parts).map(lambda d: {k: v for k, v in d.items() if v is not None})
+    return st.fixed_dictionaries(parts).map(lambda d: {k: v for k, v in d.items() if v is not None}).map(consistent)
+
+
+def consistent(person: dict[str, Any]) -> dict[str, Any]:
+    """A grade is written on the certificate: no grade for someone who said they hold none
+    (that contradiction is a field error, tested on its own below)."""
+    if person.get("has_disability_certificate") is False:
+        person.pop("disability_grade", None)
+    return person
 
 
 def check(inputs: dict[str, Any]) -> dict[str, Any]:
@@ -98,6 +106,14 @@ def test_leaving_a_fact_out_never_makes_a_measure_eligible(inputs: dict[str, Any
     after = statuses(check({k: v for k, v in inputs.items() if k != name}))
     for number, status in after.items():
         assert status != "eligible" or before[number] == "eligible", (number, name)
+
+
+@SETTINGS
+@given(people(poor=st.just(True)), st.integers(min_value=1, max_value=4))
+def test_a_grade_with_no_certificate_is_a_contradiction_to_correct(inputs: dict[str, Any], grade: int) -> None:
+    result = calculate("eligibility", {**inputs, "has_disability_certificate": False, "disability_grade": grade}, PARAMETERS)
+    assert set(result["errors"]) == {"disability_grade"}
+    assert "残疾证" in result["errors"]["disability_grade"]["zh"] and "certificate" in result["errors"]["disability_grade"]["en"]
 
 
 def measure(result: dict[str, Any], number: int) -> dict[str, Any]:
