@@ -17,10 +17,11 @@ from pathlib import Path
 import yaml
 
 from .content import LANGS, Site, load_site
+from .csp import apply_csp
 from .errors import ContentError, ContentErrors
 from .history import History, prepare_history, write_history
 from .i18n import mode_strings
-from .offline import apply_csp, write_service_worker
+from .offline import write_service_worker
 from .pages import clause_path, generate, nav, page_url
 from .publicity import publicity_week_now
 from .runtime import bundle_runtime
@@ -46,7 +47,7 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False, pr
         render_site(site, staging, today, quiet=quiet)
         bundle_runtime(site, staging / "site")
         check_search(site, staging / "site")
-        apply_csp(staging / "site")
+        apply_csp(staging / "site", site.root)
         write_service_worker(staging / "site")
         write_history(history, staging / "site")  # after the service worker: the manifests are not precached
         publish(staging, out)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
+from . import markup, schema
 from .errors import ErrorSink
 from .examples import Example, load_examples
 from .i18n import clause_number
@@ -356,18 +356,26 @@ def _read_yaml(path: Path, sink: ErrorSink) -> Located | None:
         sink.add(path, 1, "the file is missing", "create it (see policy/README.md)")
         return None
     try:
-        return parse_yaml(read_text(path))
+        text = read_text(path)
+        located = parse_yaml(text)
     except SourceError as exc:
         sink.add(path, exc.line, exc.problem, exc.fix)
         return None
+    for line, problem, fix in markup.problems_in_yaml(located, text):
+        sink.add(path, line, problem, fix)
+    return located
 
 
 def _read_markdown(path: Path, sink: ErrorSink) -> MarkdownSource | None:
     try:
-        return parse_front_matter(read_text(path))
+        source = parse_front_matter(read_text(path))
     except SourceError as exc:
         sink.add(path, exc.line, exc.problem, exc.fix)
         return None
+    found = [*markup.problems_in_yaml(source.front, source.text), *markup.problems_in_markdown(source.body, source.body_first_line)]
+    for line, problem, fix in found:
+        sink.add(path, line, problem, fix)
+    return source
 
 
 def _load_model(path: Path, model: type, sink: ErrorSink):

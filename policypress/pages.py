@@ -424,8 +424,8 @@ def calculators_of(doc: PolicyDocument) -> list:
 
 
 def _script_json(value: object) -> str:
-    """JSON safe inside <script>: no '</' can close the element early."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    """JSON safe inside <script>: no '<' (so no '</script>' or '<!--') and no '>' or '&' at all."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 FIELD_KEYS = {
