@@ -23,7 +23,8 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "linyi-hrss-2016-12-notice.txt"
+# The notice as extracted from its PDF: the document's own source file, kept with its content.
+SEED = ROOT / "policy" / "linyi-hrss-2016-12" / "source.zh.txt"
 BUILD_DAY = dt.date(2026, 11, 27)
 
 
