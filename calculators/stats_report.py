@@ -26,6 +26,10 @@ from .core.text import Text, text
 CLAUSE = "att3-statistics-table"
 DUE_DAYS = "statistics.report_due_days"
 YEARS = range(1900, 2200)  # a plausible reporting month; keeps the date arithmetic in range
+# A spreadsheet keeps 15 significant digits: a value with more would not be the one typed (and a
+# 5000-digit one is no number Excel or the XLSX writer can hold at all).
+MAX_DIGITS = 15
+SHOWN_CHARS = 30  # a bad cell is quoted in the message up to this length
 
 Number = int | Decimal
 
@@ -169,6 +173,16 @@ def cell_value(raw: Any, column: dict[str, Any], table: dict[str, Any]) -> Numbe
     written = None if isinstance(raw, bool) else repr(raw) if isinstance(raw, float) else shown.replace(",", "").replace("，", "")
     match = re.fullmatch(r"\d+(\.\d*)?", written) if written is not None else None  # no sign: below 0 is wrong
     value = Decimal(match.group(0)) if match else None
+    if len(shown) > SHOWN_CHARS:
+        shown = shown[: SHOWN_CHARS - 1] + "…"
+    whole = MAX_DIGITS - (decimals if column["kind"] == "money" else 0)
+    if value is not None and value >= 10**whole:
+        raise BadCell(
+            text(
+                f"第 ({number}) 栏的数值太大（整数部分最多 {whole} 位），填的是“{shown}”",
+                f"column ({number}) is too large (at most {whole} digits before the decimal point), not '{shown}'",
+            )
+        )
     if column["kind"] == "money":
         if value is None or -value.normalize().as_tuple().exponent > decimals:
             raise BadCell(

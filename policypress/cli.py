@@ -109,10 +109,14 @@ def _say(message: dict[str, str], stream: TextIO | None = None) -> None:
 
 
 def cmd_report_xlsx(args: argparse.Namespace) -> int:
-    """CSV in, the official-layout XLSX out: the same calculator and writer as the site's page."""
+    """CSV in, the official-layout XLSX out: the same calculator and writer as the site's page.
+    Every bad input is one line per problem and exit 2, and then no file is written: the workbook
+    is made in memory and moved into place whole."""
     import io
+    import os
 
     from calculators import calculate
+    from reports.cells import REPORT_IMPORT_MAX_BYTES, size_text
     from reports.statistics_xlsx import CsvError, read_csv, write_workbook
 
     from .content import load_site
@@ -130,7 +134,30 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
     if "statistics_table" not in parameters:
         print(f"policypress report: the document '{doc.id}' has no statistics table", file=sys.stderr)
         return 2
+    output = Path(args.output)
+    if output.is_dir() or not output.parent.is_dir():
+        _say(
+            {
+                "zh": f"无法写入 {output}：这是一个文件夹。请在 -o 后写上文件名，例如 {output / 'report.xlsx'}。"
+                if output.is_dir()
+                else f"无法写入 {output}：文件夹 {output.parent} 不存在。请先建立这个文件夹，或用 -o 指定已有文件夹中的文件。",
+                "en": f"Cannot write {output}: it is a folder. Give -o a file name, e.g. {output / 'report.xlsx'}."
+                if output.is_dir()
+                else f"Cannot write {output}: the folder {output.parent} does not exist. Create it, or give -o a file in an existing folder.",
+            }
+        )
+        return 2
     try:
+        size = Path(args.input).stat().st_size
+        if size > REPORT_IMPORT_MAX_BYTES:
+            limit, got = size_text(REPORT_IMPORT_MAX_BYTES), size_text(size)
+            _say(
+                {
+                    "zh": f"{args.input} 有 {got}，超过上限 {limit}。一个月的统计表不会这么大：请检查是否选错了文件。",
+                    "en": f"{args.input} is {got}, over the limit of {limit}. A month's table is never this big: check that it is the right file.",
+                }
+            )
+            return 2
         table = read_csv(Path(args.input).read_text(encoding="utf-8"), parameters["statistics_table"])
     except OSError as exc:
         print(f"无法读取 {args.input}：{exc.strerror} / Cannot read {args.input}: {exc.strerror}", file=sys.stderr)
@@ -149,7 +176,14 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
         return 2
     stream = io.BytesIO()
     write_workbook(result, stream, args.lang, rows=table.rows, parameters=parameters)
-    Path(args.output).write_bytes(stream.getvalue())
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        partial.write_bytes(stream.getvalue())
+        os.replace(partial, output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        _say({"zh": f"无法写入 {output}：{exc.strerror}", "en": f"Cannot write {output}: {exc.strerror}"})
+        return 2
     for violation in result["violations"]:
         _say(violation, sys.stdout)
     print(f"wrote {args.output}")

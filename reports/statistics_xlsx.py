@@ -9,6 +9,11 @@ export (policypress/export.py). The column labels, the ◇ marks, the units, the
 the title all come from that data (statistics-table.yaml, the clause's title), so an editor's
 correction there reaches the workbook without touching this code. The workbook is written
 in memory into a binary stream, so the same function runs under Pyodide in the browser.
+
+Every text goes in with write_string (a merged cell too: see `merge_text`), every value with
+write_number, and the workbook is made with strings_to_formulas off: a unit called
+"=HYPERLINK(…)" is a string cell in the workbook, never a formula. The CSV is read by the rule
+of reports.cells (the apostrophe in front of a formula-like cell is removed).
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from calculators.stats_report import cell_value, relation_name
+
+from .cells import MAX_CELL_CHARS, REPORT_IMPORT_MAX_BYTES, REPORT_MAX_ROWS, size_text, unescape_cell
 
 if TYPE_CHECKING:  # xlsxwriter is imported when a workbook is written, so the CLI starts fast
     import xlsxwriter
@@ -111,6 +119,12 @@ def make_formats(book: xlsxwriter.Workbook, decimals: int) -> Formats:
     )
 
 
+def merge_text(sheet: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int, text: str, style: Format) -> None:
+    """A merged cell holding `text` as a string (merge_range alone writes with the generic write())."""
+    sheet.merge_range(first_row, first_col, last_row, last_col, "", style)
+    sheet.write_string(first_row, first_col, text, style)
+
+
 def column_label(column: dict[str, Any], lang: str, strip: str = "") -> str:
     """A column's label in `lang`, ◇ in front when it was reconstructed, `strip` removed."""
     label = column["label"][lang]
@@ -139,18 +153,18 @@ def header_groups(columns: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def write_header(sheet: Worksheet, top: int, columns: list[dict[str, Any]], words: dict[str, str], lang: str, f: Formats) -> int:
     """The two-level header and the row of column numbers; returns the first row after them."""
-    sheet.merge_range(top, 0, top + 1, 0, words["unit"], f.header)
+    merge_text(sheet, top, 0, top + 1, 0, words["unit"], f.header)
     for group in header_groups(columns):
         first, last = group[0]["number"], group[-1]["number"]
         if not is_sub(group[0]):
-            sheet.merge_range(top, first, top + 1, first, column_label(group[0], lang), f.header)
+            merge_text(sheet, top, first, top + 1, first, column_label(group[0], lang), f.header)
             continue
         if first == last:
-            sheet.write(top, first, words["of_whom"], f.header)
+            sheet.write_string(top, first, words["of_whom"], f.header)
         else:
-            sheet.merge_range(top, first, top, last, words["of_whom"], f.header)
+            merge_text(sheet, top, first, top, last, words["of_whom"], f.header)
         for column in group:
-            sheet.write(top + 1, column["number"], column_label(column, lang, words["sub_prefix"]), f.header)
+            sheet.write_string(top + 1, column["number"], column_label(column, lang, words["sub_prefix"]), f.header)
     sheet.write_blank(top + 2, 0, None, f.number)
     for column in columns:
         sheet.write_number(top + 2, column["number"], column["number"], f.number)
@@ -202,7 +216,7 @@ def write_notes(
         lines.append((words["violations"], f.bad_note))
         lines += [(violation[lang], f.bad_note) for violation in result["violations"]]
     for offset, (line, style) in enumerate(lines):
-        sheet.merge_range(row + 1 + offset, 0, row + 1 + offset, last, line, style)
+        merge_text(sheet, row + 1 + offset, 0, row + 1 + offset, last, line, style)
         if len(line) > NOTE_LINE_CHARS:  # a merged cell does not grow to fit its wrapped text
             sheet.set_row(row + 1 + offset, NOTE_LINE_HEIGHT * (len(line) // NOTE_LINE_CHARS + 1))
 
@@ -235,14 +249,14 @@ def write_workbook(
 
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(stream, {"in_memory": True})
+    book = xlsxwriter.Workbook(stream, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     f = make_formats(book, table["money_decimals"])
     sheet = book.add_worksheet(words["sheet"])
-    sheet.merge_range(0, 0, 0, last, title, f.title)
+    merge_text(sheet, 0, 0, 0, last, title, f.title)
     sheet.set_row(0, 30)
-    sheet.merge_range(1, 0, 1, 6, words["county"].format(county=result["county"][lang]), f.left)
-    sheet.merge_range(1, 7, 1, 13, words["month"].format(year=year, month=int(month)), f.left)
-    sheet.merge_range(1, last - 4, 1, last, words["units"].format(units=units), f.right)
+    merge_text(sheet, 1, 0, 1, 6, words["county"].format(county=result["county"][lang]), f.left)
+    merge_text(sheet, 1, 7, 1, 13, words["month"].format(year=year, month=int(month)), f.left)
+    merge_text(sheet, 1, last - 4, 1, last, words["units"].format(units=units), f.right)
 
     row = write_header(sheet, 2, columns, words, lang, f)
     marked = relation_cells(result, table["relations"])
@@ -260,14 +274,16 @@ def write_workbook(
 
 # --- the CSV a clerk exports from a spreadsheet ---------------------------------------------
 
-CSV_LAYOUT = """\
+CSV_LAYOUT = f"""\
 CSV layout (UTF-8, with or without BOM; blank lines are skipped):
   county,沂南县          optional, before the header (or give --county)
   month,2016-11          optional, before the header (or give --month)
   unit,1,2,…,21          the header: "unit" (or 填报单位), then the 21 columns, each as its
                          number (1 or (1)) or its label (zh or en, ◇ optional), in any order
   城关镇,1200,800,…      one row per reporting unit; empty cells count as 0
-Leave out the 合计 row: it is computed."""
+Leave out the 合计 row: it is computed. A cell written '=… (an apostrophe before = + - @, a tab
+or a carriage return, as the site's CSV export writes it) is read without the apostrophe. At
+most {size_text(REPORT_IMPORT_MAX_BYTES)}, {REPORT_MAX_ROWS} units and {MAX_CELL_CHARS} characters in a cell."""
 
 UNIT_HEADERS = {"unit", "填报单位"}
 PREAMBLE_KEYS = {"county": "county", "县(区)": "county", "县（区）": "county", "month": "month", "报告期": "month"}
@@ -292,6 +308,53 @@ class TableCsv:
     rows: list[dict[str, Any]]
 
 
+def shown(cell: str, limit: int = 30) -> str:
+    """A cell quoted in a message, cut short when long: an error stays one readable line."""
+    return cell if len(cell) <= limit else cell[: limit - 1] + "…"
+
+
+def malformed(line: int, reason: str) -> CsvError:
+    """What the csv module found wrong with the record that starts on `line`, in words."""
+    if "end of data" in reason:
+        return CsvError(
+            f'第 {line} 行：引号（"）没有闭合。请补上结尾的引号，或删去这个引号。',
+            f'Line {line}: a quote (") is opened and never closed. Close it, or remove it.',
+        )
+    if "field limit" in reason:
+        return CsvError(
+            f"第 {line} 行：有一格超过 {MAX_CELL_CHARS} 个字符。请检查这一行。",
+            f"Line {line}: a cell is longer than {MAX_CELL_CHARS} characters. Check this line.",
+        )
+    if "expected after" in reason:
+        return CsvError(
+            f"第 {line} 行：结尾的引号后面应是逗号或行尾。",
+            f"Line {line}: a closing quote must be followed by a comma or the end of the line.",
+        )
+    return CsvError(f"第 {line} 行不是有效的 CSV（{reason}）。", f"Line {line} is not valid CSV ({reason}).")
+
+
+def records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(the line each record starts on, its cells with the apostrophe rule applied). A quote never
+    closed, a stray quote or a cell longer than MAX_CELL_CHARS is a CsvError naming its line."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    line = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise malformed(line, str(error)) from None
+        start, line = line, reader.line_num + 1
+        for number, cell in enumerate(cells, start=1):
+            if len(cell) > MAX_CELL_CHARS:
+                raise CsvError(
+                    f"第 {start} 行第 {number} 格有 {len(cell)} 个字符，一格最多 {MAX_CELL_CHARS} 个（“{shown(cell)}”）。",
+                    f"Line {start}, cell {number}: {len(cell)} characters, more than the {MAX_CELL_CHARS} a cell may hold ('{shown(cell)}').",
+                )
+        yield start, [unescape_cell(cell) for cell in cells]
+
+
 def column_number(header: str, columns: list[dict[str, Any]]) -> int | None:
     """The column a header cell names: its number, "(n)", or its label in zh or en."""
     name = header.strip().lstrip(RECONSTRUCTED).strip()
@@ -308,7 +371,7 @@ def column_number(header: str, columns: list[dict[str, Any]]) -> int | None:
 def header_order(header: list[str], columns: list[dict[str, Any]]) -> list[int]:
     """The column number of each header cell after "unit"; every column exactly once."""
     numbers = [column_number(cell, columns) for cell in header[1:]]
-    unknown = [cell for cell, number in zip(header[1:], numbers, strict=True) if number is None]
+    unknown = [shown(cell) for cell, number in zip(header[1:], numbers, strict=True) if number is None]
     if unknown:
         raise CsvError(f"表头中有不认识的栏目：{'、'.join(unknown)}", f"Unknown columns in the header: {', '.join(unknown)}")
     found = [number for number in numbers if number is not None]
@@ -339,7 +402,7 @@ def read_csv(text: str, table: dict[str, Any]) -> TableCsv:
     preamble: dict[str, str] = {}
     order: list[int] | None = None
     rows: list[dict[str, Any]] = []
-    for line, cells in enumerate(csv.reader(io.StringIO(text.removeprefix("\ufeff"))), start=1):
+    for line, cells in records(text):
         if not any(cell.strip() for cell in cells):
             continue
         first = cells[0].strip()
@@ -354,6 +417,11 @@ def read_csv(text: str, table: dict[str, Any]) -> TableCsv:
             )
         else:
             rows.append(data_row(line, cells, order))
+            if len(rows) > REPORT_MAX_ROWS:
+                raise CsvError(
+                    f"第 {line} 行：表中最多 {REPORT_MAX_ROWS} 个填报单位。",
+                    f"Line {line}: a table has at most {REPORT_MAX_ROWS} reporting units.",
+                )
     if order is None:
         raise CsvError("没有找到表头（unit,1,2,…）。", "No header line (unit,1,2,…) was found.")
     return TableCsv(preamble.get("county"), preamble.get("month"), rows)
