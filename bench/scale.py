@@ -240,13 +240,14 @@ def prepare_baseline(project: Path, work: Path) -> list[list[str]]:
     """Copy the pages policypress generated into `work`, write the configs; the two commands."""
     from policypress.content import LANGS, load_site
     from policypress.pages import nav
+    from policypress.standing import edition_of
 
     docs = work / "docs"
     shutil.copytree(project / "build" / "docs", docs)
     site = load_site(project)
     commands = []
     for lang in LANGS:
-        config = baseline_config(project, docs, lang, nav(site, lang, dt.date.fromisoformat(TODAY)))
+        config = baseline_config(project, docs, lang, nav(edition_of(site, dt.date.fromisoformat(TODAY)), lang))
         commands.append([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config)])
     return commands
 

@@ -26,6 +26,7 @@ from .pages import clause_path, generate, nav, page_url
 from .publicity import publicity_week_now
 from .runtime import bundle_runtime
 from .searchcheck import run_checks
+from .standing import Edition, edition_of
 
 PACKAGE = Path(__file__).parent
 JIEBA_CHATTER = ("Building prefix dict", "Loading model", "Dumping model", "Prefix dict has been built")
@@ -42,9 +43,10 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False, pr
     out.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
+        edition = edition_of(site, today)  # each document's standing on the build date, read by every page
         history = prepare_history(site, today, out / "site", preview)  # reads the previous build's manifest
-        write_docs_tree(site, staging / "docs", today, history)
-        render_site(site, staging, today, quiet=quiet)
+        write_docs_tree(edition, staging / "docs", history)
+        render_site(edition, staging, quiet=quiet)
         bundle_runtime(site, staging / "site")
         check_search(site, staging / "site")
         apply_csp(staging / "site", site.root)
@@ -56,10 +58,11 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False, pr
     return out / "site"
 
 
-def write_docs_tree(site: Site, docs: Path, today: dt.date, history: History | None = None) -> None:
+def write_docs_tree(edition: Edition, docs: Path, history: History | None = None) -> None:
+    site = edition.site
     for lang in LANGS:
         folder = docs / lang
-        for path, text in generate(site, lang, today, history).items():
+        for path, text in generate(edition, lang, history).items():
             target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -83,8 +86,9 @@ def write_search_worker(assets: Path) -> None:
     (assets / "policypress-search-worker.js").write_text(template.replace("__MATERIAL_WORKER__", worker), encoding="utf-8")
 
 
-def engine_config(site: Site, staging: Path, lang: str, today: dt.date) -> Path:
+def engine_config(edition: Edition, staging: Path, lang: str) -> Path:
     """The per-language engine configuration: mkdocs.yml with only the per-language keys changed."""
+    site, today = edition.site, edition.today
     base = yaml.safe_load((site.root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = dict(base)
     config["docs_dir"] = str(staging / "docs" / lang)
@@ -106,12 +110,11 @@ def engine_config(site: Site, staging: Path, lang: str, today: dt.date) -> Path:
             plugin = {"search": search}
         plugins.append(plugin)
     config["plugins"] = plugins
-    config["nav"] = nav(site, lang, today)
+    config["nav"] = nav(edition, lang)
     extra = dict(config.get("extra") or {})
     extra["policypress"] = {
         "runtime": "pyodide/" if lang == "zh" else "../pyodide/",
-        "document": site.documents[0].id if site.documents else "",
-        "mode_strings": mode_strings(lang),
+        "mode_strings": mode_strings(lang, site.config),
         "booth_idle_minutes": site.config.booth_idle_minutes,
         "publicity_week_now": publicity_week_now(site, today),
     }
@@ -121,7 +124,7 @@ def engine_config(site: Site, staging: Path, lang: str, today: dt.date) -> Path:
     return path
 
 
-def render_site(site: Site, staging: Path, today: dt.date, quiet: bool = False) -> None:
+def render_site(edition: Edition, staging: Path, quiet: bool = False) -> None:
     """Render both languages with the engine, each in its own process and at the same time.
 
     A process per language keeps the engine a thin, swappable command (`mkdocs build -f …`)
@@ -131,7 +134,7 @@ def render_site(site: Site, staging: Path, today: dt.date, quiet: bool = False) 
     """
     jobs = {}
     for lang in LANGS:
-        config_path = engine_config(site, staging, lang, today)
+        config_path = engine_config(edition, staging, lang)
         # The engine's own chatter (INFO lines) helps nobody editing content; its warnings and
         # errors fail the build (--strict) and are reported below.
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_path)]

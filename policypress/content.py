@@ -16,7 +16,7 @@ from . import markup, schema
 from .errors import ErrorSink
 from .examples import Example, load_examples
 from .i18n import clause_number
-from .parameters import Parameter
+from .parameters import Parameter, register_units
 from .schema_errors import validate
 from .yamlsource import Located, MarkdownSource, SourceError, parse_front_matter, parse_yaml, read_text
 
@@ -49,6 +49,11 @@ class Clause:
     def apply(self, lang: str) -> schema.Apply | None:
         return self.meta.apply if lang == "zh" else self.en.apply
 
+    @property
+    def is_measure(self) -> bool:
+        """Something a reader can get: said in the front matter, or else a clause of an action."""
+        return self.meta.measure if self.meta.measure is not None else self.meta.action is not None
+
 
 @dataclass
 class PolicyDocument:
@@ -69,7 +74,7 @@ class PolicyDocument:
     def reference_date(self, today: dt.date) -> dt.date:
         """The day whose figures the site shows: today, kept within the document's validity."""
         day = max(today, self.meta.effective)
-        return min(day, self.meta.expires) if self.meta.expires else day
+        return min(day, self.meta.last_day) if self.meta.last_day else day
 
 
 @dataclass
@@ -103,11 +108,14 @@ def load_site(root: Path) -> Site:
     policy = root / "policy"
     vocabulary = _load_model(policy / "vocabulary.yaml", schema.Vocabulary, sink)
     glossary = _load_glossary(policy / "glossary.yaml", sink)
+    units = _load_units(policy / "units.yaml", sink)
     documents = [
         doc
         for folder in sorted(p.parent for p in policy.glob("*/document.yaml"))
         if (doc := _load_document(folder, sink, vocabulary)) is not None
     ]
+    for doc in documents:
+        _check_units(doc, units, sink)
     pages = _load_pages(root / "docs", sink)
     config = _load_model(policy / "site.yaml", schema.SiteConfig, sink)
     search_checks = _load_search_checks(policy / "search_checks.yaml", documents, sink)
@@ -119,6 +127,40 @@ def load_site(root: Path) -> Site:
             _check_examples(site, doc, sink)
     sink.raise_if_any()
     return site
+
+
+def _load_units(path: Path, sink: ErrorSink) -> dict[str, schema.UnitSpec]:
+    """policy/units.yaml (optional): units of the site's own, beside the built-in ones."""
+    if not path.exists():
+        return {}
+    located = _read_yaml(path, sink)
+    if located is None:
+        return {}
+    if not isinstance(located.data, dict):
+        sink.add(path, 1, "the file is not a set of units", "write each unit as 'id:' with zh and en, e.g. households: {zh: '{n}户', en: '{n} households'}")
+        return {}
+    units = {}
+    for unit_id in located.data:
+        if unit_id in schema.UNITS:
+            sink.add(path, located.line((unit_id,)), f"'{unit_id}' is a built-in unit", "use it as it is, or give this one another id")
+            continue
+        spec = validate(schema.UnitSpec, located, path, sink, prefix=(unit_id,))
+        if spec is not None:
+            units[str(unit_id)] = spec
+    register_units(units)
+    return units
+
+
+def _check_units(doc: PolicyDocument, units: dict[str, schema.UnitSpec], sink: ErrorSink) -> None:
+    known = [*schema.UNITS, *units]
+    for parameter in doc.parameters.values():
+        if parameter.unit not in known:
+            sink.add(
+                parameter.path,
+                parameter.line_of("unit"),
+                f"'{parameter.unit}' is not a known unit",
+                f"use one of: {', '.join(known)}; or define it in policy/units.yaml (see policy/README.md)",
+            )
 
 
 def _load_document_examples(folder: Path, sink: ErrorSink) -> list[Example]:

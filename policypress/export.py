@@ -49,7 +49,7 @@ def export_parameters(site: Site, doc: PolicyDocument) -> dict[str, Any]:
             "number": meta.number,
             "title": meta.short_title.model_dump(),
             "effective": meta.effective.isoformat(),
-            "expires": meta.expires.isoformat() if meta.expires else None,
+            "expires": meta.last_day.isoformat() if meta.last_day else None,
         },
         "clauses": {
             c.id: {

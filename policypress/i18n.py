@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 STRINGS: dict[str, dict[str, str]] = {
     "home": {"zh": "首页", "en": "Home"},
@@ -14,12 +15,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "for_staff": {"zh": "工作人员入口", "en": "For staff"},
     "for_staff_lead": {
-        "zh": "县区、乡镇经办人员：通知全文、全部标准和数值、附件（精准识别卡、统计表）和工作机制。",
-        "en": "County and township staff: the full notice, every figure and standard, the attachments (identification card, statistics table) and how the work is organised.",
+        "zh": "县区、乡镇经办人员：文件全文、全部标准和数值、附件和表格，以及工作机制。",
+        "en": "County and township staff: the full texts, every figure and standard, the attachments and forms, and how the work is organised.",
     },
     "documents": {"zh": "政策文件", "en": "Policy documents"},
     "document": {"zh": "文件", "en": "Document"},
-    "full_text": {"zh": "通知全文", "en": "The full notice"},
+    "full_text": {"zh": "文件全文", "en": "The full text"},
     "by_group": {"zh": "按对象浏览", "en": "Browse by who it is for"},
     "by_benefit": {"zh": "按类型浏览", "en": "Browse by type of help"},
     "parameters": {"zh": "全部标准和数值", "en": "All figures"},
@@ -35,6 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "number": {"zh": "发文字号", "en": "Document number"},
     "issuers": {"zh": "发文机关", "en": "Issued by"},
     "signed": {"zh": "成文日期", "en": "Date signed"},
+    "forwards": {"zh": "转发文件", "en": "Forwards"},
+    "list_separator": {"zh": "、", "en": "; "},
     "effective": {"zh": "施行日期", "en": "In force from"},
     "validity": {"zh": "有效期", "en": "Valid"},
     "status": {"zh": "状态", "en": "Status"},
@@ -44,15 +47,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "supersedes": {"zh": "本文件替代", "en": "Replaces"},
     "superseded_by": {"zh": "已被替代", "en": "Replaced by"},
     "until": {"zh": "至", "en": "to"},
-    "open_ended": {"zh": "长期有效", "en": "no end date"},
+    # How long a document applies (document.yaml `expires`): a date, open-ended as the text
+    # says (长期有效), or not stated — never shown as open-ended when the text does not say so.
+    "validity_date": {"zh": "{start} 至 {end}", "en": "{start} to {end}"},
+    "validity_open-ended": {"zh": "自{start}起长期有效", "en": "from {start}, with no end date (as the document states)"},
+    "validity_not-stated": {"zh": "自{start}起施行；文件未规定有效期", "en": "from {start}; no expiry stated"},
     "status_in_force": {"zh": "现行有效", "en": "In force"},
     "status_expired": {"zh": "已失效", "en": "Expired"},
     "status_not_yet": {"zh": "尚未施行", "en": "Not yet in force"},
+    "status_replaced": {"zh": "已被替代", "en": "Replaced"},
     "banner_in_force": {
         "zh": "本文件自{start}起施行，有效期至{end}。",
         "en": "This document is in force from {start} to {end}.",
     },
-    "banner_in_force_open": {"zh": "本文件自{start}起施行。", "en": "This document is in force from {start}."},
+    "banner_in_force_open-ended": {"zh": "本文件自{start}起施行，长期有效。", "en": "This document is in force from {start}, with no end date."},
+    "banner_in_force_not-stated": {
+        "zh": "本文件自{start}起施行，文件未规定有效期。",
+        "en": "This document is in force from {start}; it states no expiry.",
+    },
     "banner_expired": {
         "zh": "本文件有效期至{end}，已经失效，仅供查阅参考。页面上的金额和标准是文件有效期内的规定；现行政策请咨询当地人社部门或拨打{hotline}。",
         "en": "This document was valid until {end} and is no longer in force; it is shown for reference. The amounts and standards on these pages are those that applied while it was in force. For the current rules, ask your local HRSS office or call {hotline}.",
@@ -78,11 +90,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "apply_documents": {"zh": "需要带的材料", "en": "What to bring"},
     "apply_reviewed_by": {"zh": "谁来审核", "en": "Who reviews it"},
     "apply_silent": {
-        "zh": "通知没有规定具体的申请办法。请咨询户籍所在地的乡镇人社所或县区人社部门，或拨打{hotline}。",
-        "en": "The notice does not say how to apply. Ask the HRSS office of your township or county, or call {hotline}.",
+        "zh": "文件没有规定具体的申请办法。请咨询发文机关或当地经办机构，或拨打{hotline}。",
+        "en": "The document does not say how to apply. Ask the issuing office or your local service office, or call {hotline}.",
     },
     "ask_hotline": {"zh": "咨询电话：{hotline}（{label}）", "en": "Questions: call {hotline} ({label})"},
-    "official_text": {"zh": "通知原文", "en": "Text of the notice (translation)"},
+    "official_text": {"zh": "文件原文", "en": "Text of the document (translation)"},
     "official_note_en": {
         "zh": "",
         "en": "This is a translation. The Chinese text is the official wording:",
@@ -104,14 +116,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "definition": {"zh": "解释", "en": "Meaning"},
     "language_name": {"zh": "中文", "en": "English"},
     "see_measures": {"zh": "查看相关政策", "en": "See the measures"},
-    "measures": {"zh": "十项措施", "en": "The ten measures"},
+    "measures_in_force": {"zh": "现行措施（{n}项）", "en": "Measures in force ({n})"},
+    "no_measures_in_force": {
+        "zh": "本站的文件目前都不在有效期内，没有可以申请的措施。下面的文件已失效或被替代，仅供查阅；现行政策请拨打{hotline}咨询。",
+        "en": "None of the documents on this site is in force today, so there is nothing here to apply for. The documents below have expired or been replaced and are kept for reference; for the rules that apply now, call {hotline}.",
+    },
+    "documents_in_force": {"zh": "现行文件", "en": "In force"},
+    "documents_not_yet": {"zh": "尚未施行的文件", "en": "Not yet in force"},
+    "documents_history": {"zh": "已失效或被替代的文件（仅供查阅）", "en": "Expired or replaced (for reference)"},
+    "history_clauses": {"zh": "已失效或被替代的文件中的条款（仅供查阅）", "en": "In documents that have expired or been replaced (for reference)"},
     "browse": {"zh": "浏览", "en": "Browse"},
     "area_code": {"zh": "区划代码", "en": "area code"},
-    "residents_first_title": {"zh": "先确认一件事", "en": "First, one question"},
-    "residents_first": {
-        "zh": "这些政策大多只面向建档立卡农村贫困人口。不清楚自己家是不是建档立卡贫困户的，请问村委会、第一书记或乡镇扶贫办。",
-        "en": "Most of this help is only for registered rural poor people. If you are not sure whether your household is a registered poor household, ask your village committee, the village first secretary or the township poverty-alleviation office.",
-    },
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
     "rows": {"zh": "{count}行", "en": "{count} rows"},
@@ -225,15 +240,40 @@ _NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": 
 _NAMED_NUMBERS = {"序": "Preamble", "附则": "Final provision"}
 
 
+_ZH_NUMERAL_RUN = re.compile(r"[〇零一二两三四五六七八九十百]+")
+_ZH_ORDINAL = re.compile(r"第([〇零一二两三四五六七八九十百\d]+)(条|章|节|款|项|部分)")
+_ORDINAL_WORDS = {"条": "Article", "章": "Chapter", "节": "Section", "款": "Paragraph", "项": "Item", "部分": "Part"}
+_DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def zh_integer(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105 (the numerals documents number their parts with)."""
+    if numeral.isdigit():
+        return int(numeral)
+    total, digit = 0, 0
+    for char in numeral:
+        if char in _DIGIT_VALUES:
+            digit = _DIGIT_VALUES[char]
+        elif char == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif char == "百":
+            total += (digit or 1) * 100
+            digit = 0
+    return total + digit
+
+
 def clause_number(number: str, lang: str) -> str:
-    """A clause's number as the reader's language writes it: 二(五)9 → 2(5)9, 附件3 → Attachment 3."""
+    """A clause's number as the reader's language writes it: 二(五)9 → 2(5)9, 第十二条 → Article 12,
+    附件3 → Attachment 3."""
     if lang == "zh":
         return number
     if number in _NAMED_NUMBERS:
         return _NAMED_NUMBERS[number]
     if number.startswith("附件"):
-        return "Attachment " + number.removeprefix("附件")
-    return "".join(_NUMERALS.get(char, char) for char in number)
+        return "Attachment " + clause_number(number.removeprefix("附件"), lang)
+    number = _ZH_ORDINAL.sub(lambda m: f" {_ORDINAL_WORDS[m.group(2)]} {zh_integer(m.group(1))} ", number)
+    return " ".join(_ZH_NUMERAL_RUN.sub(lambda m: str(zh_integer(m.group(0))), number).split())
 
 
 # Words the page script shows (passed to it as JSON by the page, in the page's language).
@@ -279,8 +319,8 @@ STRINGS.update(
         "selfcheck_title": {"zh": "我能享受哪些政策？", "en": "What help can I get?"},
         "selfcheck_nav": {"zh": "政策自测", "en": "Self-check"},
         "selfcheck_lead": {
-            "zh": "回答几个简单的问题（一次一个），看看通知的十项措施中哪些您能享受、到哪里申请。不问身份证号，答案只保存在本设备上。",
-            "en": "Answer a few short questions, one at a time, to see which of the notice's ten measures you can get and "
+            "zh": "回答几个简单的问题（一次一个），看看哪些政策措施适合您、到哪里申请。不问身份证号，答案只保存在本设备上。",
+            "en": "Answer a few short questions, one at a time, to see which measures may be for you and "
             "where to apply. No ID number is asked and your answers stay on this device.",
         },
         "selfcheck_start": {"zh": "开始自测", "en": "Start the self-check"},
@@ -429,6 +469,27 @@ REPORT_STRINGS: dict[str, dict[str, str]] = {
     "export_failed": {"zh": "导出失败：", "en": "The export failed: "},
     "import_failed": {"zh": "无法导入：", "en": "Could not import: "},
     "imported": {"zh": "已导入 {n} 行。", "en": "{n} row(s) imported."},
+    "importing": {"zh": "正在导入 {n} 行……", "en": "Importing {n} rows…"},
+    "import_too_big": {
+        "zh": "文件 {file} 有 {size}，超过上限 {limit}；表中内容未改动。",
+        "en": "{file} is {size}, over the limit of {limit}; the table is unchanged.",
+    },
+    "import_too_many_rows": {
+        "zh": "文件有 {n} 个填报单位，最多 {limit} 个；表中内容未改动。",
+        "en": "the file has {n} reporting units, more than the limit of {limit}; the table is unchanged.",
+    },
+    "import_quote": {
+        "zh": '第 {n} 行的引号（"）没有闭合；表中内容未改动。',
+        "en": 'the quote (") opened on line {n} is never closed; the table is unchanged.',
+    },
+    "paste_too_many": {
+        "zh": "粘贴后将有 {n} 行，最多 {limit} 行；没有粘贴。",
+        "en": "Pasting would make {n} rows, more than the limit of {limit}; nothing was pasted.",
+    },
+    "storage_failed": {
+        "zh": "草稿没有保存：本机浏览器的存储空间已满或不可用。关闭页面前，请导出 CSV 或 XLSX 留存。",
+        "en": "The draft was not saved: this browser's storage is full or unavailable. Export a CSV or XLSX before closing the page.",
+    },
     "pasted": {"zh": "已粘贴 {n} 行。", "en": "{n} row(s) pasted."},
     "paste_bad": {
         "zh": "第 {n} 行有 {k} 栏，应为 21 栏（或单位名称加 21 栏）。",
@@ -534,6 +595,26 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
     "imported": {"zh": "已导入：{file}", "en": "Imported: {file}"},
     "import_failed": {"zh": "无法导入 {file}：{message}", "en": "Cannot import {file}: {message}"},
     "import_bad": {"zh": "文件不是导出的识别卡", "en": "the file is not an exported card"},
+    "import_too_big": {
+        "zh": "文件有 {size}，超过上限 {limit}；页面上的内容未改动",
+        "en": "the file is {size}, over the limit of {limit}; nothing on the page was changed",
+    },
+    "import_too_many_rows": {
+        "zh": "“{field}”有 {n} 行，最多 {limit} 行；页面上的内容未改动",
+        "en": "'{field}' has {n} rows, at most {limit}; nothing on the page was changed",
+    },
+    "import_quote": {
+        "zh": '第 {n} 行的引号（"）没有闭合；页面上的内容未改动',
+        "en": 'the quote (") opened on line {n} is never closed; nothing on the page was changed',
+    },
+    "imported_unsaved": {
+        "zh": "已把 {file} 填入表单，但没有保存在本机。",
+        "en": "{file} was put into the form but not saved on this device.",
+    },
+    "storage_failed": {
+        "zh": "没有保存：本机浏览器的存储空间已满或不可用。请导出 JSON 或 CSV 留存，或删除不用的卡片后再试。",
+        "en": "Not saved: this browser's storage is full or unavailable. Export the card (JSON or CSV) to keep it, or delete cards you no longer need and try again.",
+    },
     "print_title": {
         "zh": "临沂市建档立卡农村贫困人口就业与社会保障情况精准识别卡",
         "en": "Identification card: employment and social insurance of registered rural poor people, Linyi",
@@ -562,15 +643,17 @@ MODE_STRINGS: dict[str, dict[str, str]] = {
     },
     "booth_cleared": {"zh": "已为下一位居民清空所有填写内容。", "en": "Everything typed has been cleared for the next resident."},
     "read_aloud": {"zh": "🔊 朗读结果", "en": "🔊 Read the result aloud"},
-    "publicity_week_banner": {
-        "zh": "就业和社会保障扶贫政策宣传周：宣传资料、单页和海报",
-        "en": "Publicity Week for the employment and social-security policies: leaflets and posters",
-    },
+    "publicity_week_banner": {"zh": "政策宣传周：宣传资料、单页和海报", "en": "Publicity Week: leaflets and posters"},
 }
 
 
-def mode_strings(lang: str) -> dict[str, str]:
-    return {key: value[lang] for key, value in MODE_STRINGS.items()}
+def mode_strings(lang: str, config: Any = None) -> dict[str, str]:
+    """The bar's words; the Publicity Week banner is the site's own when site.yaml names the week."""
+    strings = {key: value[lang] for key, value in MODE_STRINGS.items()}
+    week = getattr(config, "publicity_week", None)
+    if week is not None:
+        strings["publicity_week_banner"] = getattr(week.banner, lang)
+    return strings
 
 
 # The Publicity Week kit (policypress/publicity.py, templates leaflet/poster/publicity_week).
@@ -578,8 +661,8 @@ PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
     "title": {"zh": "政策宣传周", "en": "Publicity Week"},
     "nav": {"zh": "宣传周资料", "en": "Publicity Week kit"},
     "lead": {
-        "zh": "每年{month}举办就业和社会保障扶贫政策宣传周。这里是展台用的资料：每项措施一张A4单页，一张A3海报，都可以直接打印；单页上的二维码打开本网站上的对应页面和计算器。",
-        "en": "Every {month} the bureau holds a Publicity Week for the employment and social-security poverty alleviation policies. Here is the booth kit: an A4 leaflet per measure and an A3 poster, ready to print; the QR codes on them open the measure's page and its calculator on this site.",
+        "zh": "每年{month}举办政策宣传周。这里是展台用的资料：每项现行措施一张A4单页，一张A3海报，都可以直接打印；单页上的二维码打开本网站上的对应页面和计算器。",
+        "en": "Every {month} the bureau holds a Publicity Week. Here is the booth kit: an A4 leaflet per measure in force and an A3 poster, ready to print; the QR codes on them open the measure's page and its calculator on this site.",
     },
     "now": {
         "zh": "本月是宣传周。",
@@ -596,8 +679,13 @@ PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
         "en": "Without internet: staff can run this site from its offline bundle (made by make dist) on a laptop; phones on the same wireless network can open it, calculators included.",
     },
     "print_kit": {"zh": "打印资料", "en": "Materials to print"},
-    "poster": {"zh": "A3海报：十项措施一览", "en": "A3 poster: the ten measures at a glance"},
-    "poster_title": {"zh": "就业和社会保障精准扶贫 十项措施", "en": "Employment and social security against poverty: ten measures"},
+    "poster": {"zh": "A3海报：现行措施一览", "en": "A3 poster: the measures in force at a glance"},
+    "poster_title": {"zh": "现行政策措施（{n}项）", "en": "The measures in force ({n})"},
+    "none_in_force_title": {"zh": "目前没有可以宣传的现行措施", "en": "No measure is in force to print"},
+    "none_in_force": {
+        "zh": "本站的文件在今天都不在有效期内，所以不提供单页和海报：已失效的措施不能再申请。下面的文件仅供查阅。",
+        "en": "None of this site's documents is in force today, so there are no leaflets or poster: an expired measure can no longer be applied for. The documents below are kept for reference.",
+    },
     "leaflet": {"zh": "单页", "en": "Leaflet"},
     "leaflets": {"zh": "每项措施的A4单页", "en": "An A4 leaflet per measure"},
     "print_leaflet": {"zh": "打印这张单页（A4）", "en": "Print this leaflet (A4)"},

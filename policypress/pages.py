@@ -16,13 +16,14 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from calculators.classification import FIGURES, TREE
+from reports.cells import CARD_IMPORT_MAX_BYTES, REPORT_IMPORT_MAX_BYTES, REPORT_MAX_ROWS
 
 from .content import LANGS, PLACEHOLDER, Clause, PolicyDocument, Site
 from .flowchart import draw
 from .history import History, changes_view
 from .i18n import PUBLICITY_STRINGS, format_date, join_cjk_lines, t
 from .parameters import STATUS_LABELS, STATUS_TAGS, Parameter, format_value
-from .validity import Validity, validity_on
+from .standing import Edition, Related, Standing, superseded_by, supersedes
 from .worked import worked_examples
 
 _env = Environment(
@@ -83,12 +84,23 @@ def alternate_url(path: str, lang: str) -> str:
 
 @dataclass
 class PageContext:
-    """What a template needs to know about the page it renders."""
+    """What a template needs to know about the page it renders: the edition (the site on the
+    build date, with each document's standing), the language and the page's path."""
 
-    site: Site
+    edition: Edition
     lang: str
     path: str
-    today: dt.date
+
+    @property
+    def site(self) -> Site:
+        return self.edition.site
+
+    @property
+    def today(self) -> dt.date:
+        return self.edition.today
+
+    def standing(self, doc: PolicyDocument) -> Standing:
+        return self.edition.of(doc)
 
     def link(self, target: str) -> str:
         """Relative .md link from this page to `target` (MkDocs checks and rewrites it)."""
@@ -110,8 +122,27 @@ class PageContext:
     def alternate(self) -> str:
         return alternate_url(self.path, self.lang)
 
-    def hotline(self) -> str:
-        return self.site.config.hotline
+    def parenthesis(self, text: str) -> str:
+        """（text） in Chinese, " (text)" in English."""
+        return f"（{text}）" if self.lang == "zh" else f" ({text})"
+
+    def hotline(self, doc: PolicyDocument | None = None, clause: Clause | None = None) -> str:
+        """The clause's own hotline, else its document's, else the site's."""
+        return (clause and clause.meta.hotline) or (doc and doc.meta.hotline) or self.site.config.hotline
+
+    def hotline_label(self, doc: PolicyDocument | None = None) -> object:
+        return (doc and doc.meta.hotline and doc.meta.hotline_label) or self.site.config.hotline_label
+
+    def apply_of(self, doc: PolicyDocument, clause: Clause) -> object:
+        """How to apply: the clause's own words, else its document's, else None."""
+        return clause.apply(self.lang) or (getattr(doc.meta.apply, self.lang) if doc.meta.apply else None)
+
+    def apply_fallback(self, doc: PolicyDocument, clause: Clause) -> str:
+        """What to say where neither the clause nor its document says how to apply: the site's
+        words (site.yaml how_to_apply), else a neutral sentence."""
+        fallback = self.site.config.how_to_apply
+        text = getattr(fallback, self.lang) if fallback else self.t("apply_silent")
+        return text.replace("{hotline}", self.hotline(doc, clause))
 
     def figure(self, doc: PolicyDocument, name: str) -> str:
         """A parameter's value on the document's reference date, linked to its source, with its status."""
@@ -147,6 +178,7 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
 
 
 _env.globals["source"] = source
+_env.globals["related_link"] = lambda ctx, related: related_link(ctx, related)
 _env.globals["supersedes"] = lambda site, doc: supersedes(site, doc)
 _env.globals["superseded_by"] = lambda site, doc: superseded_by(site, doc)
 _env.globals["worked"] = worked_examples
@@ -213,6 +245,8 @@ def render(template: str, ctx: PageContext, title: str, description: str = "", *
     meta["search"] = {"exclude": True} if template in SEARCH_EXCLUDE else {"boost": SEARCH_BOOST.get(template, DEFAULT_SEARCH_BOOST)}
     if description:
         meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
+    if isinstance(values.get("doc"), PolicyDocument):  # whose parameters the page's calculator uses
+        meta["document"] = values["doc"].id
     body = _env.get_template(template).render(c=ctx, site=ctx.site, lang=ctx.lang, title=title, **values)
     return front_matter(**meta) + body
 
@@ -222,98 +256,67 @@ def render(template: str, ctx: PageContext, title: str, description: str = "", *
 
 def validity_text(ctx: PageContext, doc: PolicyDocument) -> str:
     """One sentence on whether the document applies on the build date (banners, leaflets)."""
-    v = validity_on(doc.meta, ctx.today)
-    start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.expires)
-    if v.state == "expired":
+    v = ctx.standing(doc)
+    start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.last_day)
+    if v.state == "expired" or (v.state == "replaced" and doc.meta.last_day and ctx.today > doc.meta.last_day):
         return ctx.t("banner_expired", end=end, hotline=ctx.hotline())
     if v.state == "not_yet":
         return ctx.t("banner_not_yet", start=start)
-    return ctx.t("banner_in_force", start=start, end=end) if doc.meta.expires else ctx.t("banner_in_force_open", start=start)
+    return ctx.t("banner_in_force", start=start, end=end) if doc.meta.last_day else ctx.t(f"banner_in_force_{doc.meta.expiry}", start=start)
 
 
 def banner(ctx: PageContext, doc: PolicyDocument) -> str:
     """The validity banner as a Material admonition."""
-    v = validity_on(doc.meta, ctx.today)
-    kind = {"in_force": "success", "expired": "warning", "not_yet": "info"}[v.state]
+    v = ctx.standing(doc)
+    kind = {"in_force": "success", "expired": "warning", "replaced": "warning", "not_yet": "info"}[v.state]
     text = validity_text(ctx, doc)
     lines = [f'!!! {kind} pp-validity pp-validity--{v.state} "{status_label(ctx, v)}"', "", f"    {text}"]
     separator = "、" if ctx.lang == "zh" else ", "
-    replaced_by = superseded_by(ctx.site, doc)
-    now = [r for r in replaced_by if r.document is None or r.document.meta.effective <= ctx.today]
-    later = [r for r in replaced_by if r not in now]
+    now, later = v.replaced_by, v.to_be_replaced_by
     if now:
-        lines += ["", "    " + ctx.t("banner_superseded", by=separator.join(r.markdown(ctx) for r in now))]
+        lines += ["", "    " + ctx.t("banner_superseded", by=separator.join(related_link(ctx, r) for r in now))]
     for r in later:
-        lines += ["", "    " + ctx.t("banner_to_be_superseded", by=r.markdown(ctx), start=ctx.date(r.document.meta.effective))]
+        assert r.document is not None
+        lines += ["", "    " + ctx.t("banner_to_be_superseded", by=related_link(ctx, r), start=ctx.date(r.document.meta.effective))]
     replaces = supersedes(ctx.site, doc)
     if replaces:
-        lines += ["", "    " + ctx.t("banner_supersedes", what=separator.join(r.markdown(ctx) for r in replaces))]
+        lines += ["", "    " + ctx.t("banner_supersedes", what=separator.join(related_link(ctx, r) for r in replaces))]
     return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
-class Related:
-    """Another document named by `supersedes` / `superseded_by`: a link when the site has it."""
-
-    reference: str
-    document: PolicyDocument | None
-
-    def markdown(self, ctx: PageContext) -> str:
-        if self.document is None:
-            return self.reference
-        meta = self.document.meta
-        number = f"（{meta.number}）" if ctx.lang == "zh" else f" ({meta.number})"
-        return f"[{ctx.text(meta.short_title)}{number}]({ctx.link(document_path(self.document))})"
+def related_link(ctx: PageContext, related: Related) -> str:
+    """Another document named by supersedes / superseded_by: a link when the site has it."""
+    if related.document is None:
+        return related.reference
+    meta = related.document.meta
+    return f"[{ctx.text(meta.short_title)}{ctx.parenthesis(meta.number)}]({ctx.link(document_path(related.document))})"
 
 
-def _names(doc: PolicyDocument) -> set[str]:
-    return {doc.id, doc.meta.number}
-
-
-def _related(site: Site, references: list[str]) -> list[Related]:
-    by_name = {name: d for d in site.documents for name in _names(d)}
-    return [Related(r, by_name.get(r)) for r in references]
-
-
-def supersedes(site: Site, doc: PolicyDocument) -> list[Related]:
-    """What `doc` replaces: its own list, and every document that says `doc` replaced it."""
-    found = _related(site, doc.meta.supersedes)
-    named = {r.document.id for r in found if r.document}
-    found += [Related(d.meta.number, d) for d in site.documents if d.id not in named and _names(doc) & set(d.meta.superseded_by)]
-    return found
-
-
-def superseded_by(site: Site, doc: PolicyDocument) -> list[Related]:
-    """What replaces `doc`: its own list, and every document that says it replaces `doc`."""
-    found = _related(site, doc.meta.superseded_by)
-    named = {r.document.id for r in found if r.document}
-    found += [Related(d.meta.number, d) for d in site.documents if d.id not in named and _names(doc) & set(d.meta.supersedes)]
-    return found
-
-
-def status_label(ctx: PageContext, v: Validity) -> str:
+def status_label(ctx: PageContext, v: Standing) -> str:
     return ctx.t(f"status_{v.state}")
 
 
-def generate(site: Site, lang: str, today: dt.date, history: History | None = None) -> dict[str, str]:
+def generate(edition: Edition, lang: str, history: History | None = None) -> dict[str, str]:
     """Every generated page of one language: {path in the docs tree: Markdown}."""
+    from .publicity import publicity_words
+
+    site, today = edition.site, edition.today
     pages: dict[str, str] = {}
     history = history or History.none(today)
 
     def ctx(path: str) -> PageContext:
-        return PageContext(site, lang, path, today)
+        return PageContext(edition, lang, path)
 
-    measures = [(doc, c) for doc in site.documents for c in doc.clauses if c.meta.action is not None]  # the measures of part 二
+    measures = edition.measures()  # of the documents in force: never offered from history
     pages["index.md"] = render(
         "home.md.j2",
         ctx("index.md"),
         site.config.name.zh if lang == "zh" else site.config.name.en,
         site.config.tagline.zh if lang == "zh" else site.config.tagline.en,
         banner=banner,
-        validity_on=validity_on,
         measures=measures,
         publicity_now=_publicity_now(site, today),
-        pw={key: value[lang] for key, value in PUBLICITY_STRINGS.items()},
+        pw=publicity_words(lang, site),
     )
     pages["for-residents.md"] = render(
         "residents.md.j2", ctx("for-residents.md"), t("for_residents", lang), t("for_residents_lead", lang), measures=measures
@@ -323,10 +326,9 @@ def generate(site: Site, lang: str, today: dt.date, history: History | None = No
         ctx("for-staff.md"),
         t("for_staff", lang),
         t("for_staff_lead", lang),
-        validity_on=validity_on,
         report_title=report_title(site, lang),
     )
-    pages["documents/index.md"] = render("documents.md.j2", ctx("documents/index.md"), t("documents", lang), validity_on=validity_on)
+    pages["documents/index.md"] = render("documents.md.j2", ctx("documents/index.md"), t("documents", lang))
 
     for doc in site.documents:
         c = ctx(document_path(doc))
@@ -337,7 +339,7 @@ def generate(site: Site, lang: str, today: dt.date, history: History | None = No
             c.text(doc.meta.title),
             doc=doc,
             banner=banner(c, doc),
-            v=validity_on(doc.meta, today),
+            v=c.standing(doc),
         )
         c = ctx(parameters_path(doc))
         pages[parameters_path(doc)] = render(
@@ -375,24 +377,25 @@ def generate(site: Site, lang: str, today: dt.date, history: History | None = No
         pages[index_path] = render("browse_index.md.j2", ctx(index_path), title, vocabulary=vocabulary, path_of=path_of, kind=kind)
         for term_id, term in vocabulary.items():
             field = "target_groups" if kind == "group" else "benefit_types"
-            matching = [(doc, c) for doc in site.documents for c in doc.clauses if term_id in getattr(c.meta, field)]
+            matching = [(doc, c) for doc in edition.documents for c in doc.clauses if term_id in getattr(c.meta, field)]
             pages[path_of(term_id)] = render(
                 "browse_term.md.j2",
                 ctx(path_of(term_id)),
                 getattr(term, lang),
                 getattr(term.description, lang),
                 term=term,
-                clauses=matching,
+                clauses=[(d, c) for d, c in matching if not edition.of(d).history],
+                history_clauses=[(d, c) for d, c in matching if edition.of(d).history],
                 kind=kind,
             )
 
-    pages.update(calculator_pages(site, lang, today))
-    pages.update(selfcheck_pages(site, lang, today))
-    pages.update(card_pages(site, lang, today))
-    pages.update(report_pages(site, lang, today))
+    pages.update(calculator_pages(edition, lang))
+    pages.update(selfcheck_pages(edition, lang))
+    pages.update(card_pages(edition, lang))
+    pages.update(report_pages(edition, lang))
     from .publicity import publicity_pages
 
-    pages.update(publicity_pages(site, lang, today))
+    pages.update(publicity_pages(edition, lang))
 
     pages["glossary.md"] = render("glossary.md.j2", ctx("glossary.md"), t("glossary", lang), t("glossary_lead", lang))
     pages[CHANGES_PATH] = render(
@@ -449,17 +452,18 @@ def _complete(declaration: dict) -> dict:
     return {**declaration, "inputs": [field(f) for f in declaration["inputs"]]}
 
 
-def calculator_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+def calculator_pages(edition: Edition, lang: str) -> dict[str, str]:
     """A page per calculator with its form generated from the input declarations."""
     from .i18n import SCRIPT_STRINGS
 
+    site, today = edition.site, edition.today
     pages: dict[str, str] = {}
     strings = {key: value[lang].format(hotline=site.config.hotline) for key, value in SCRIPT_STRINGS.items()}
     listed = []
-    for doc in site.documents:
+    for doc in edition.documents:
         for calculator in calculators_of(doc):
             path = calculator_path(calculator.name)
-            ctx = PageContext(site, lang, path, today)
+            ctx = PageContext(edition, lang, path)
             declaration = calculator.as_json()
             clause = doc.clause(calculator.clause)
 
@@ -483,7 +487,7 @@ def calculator_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             listed.append((doc, calculator, clause))
     if listed:
         path = calculator_path("index")
-        pages[path] = render("calculators.md.j2", PageContext(site, lang, path, today), t("calculators", lang), listed=listed)
+        pages[path] = render("calculators.md.j2", PageContext(edition, lang, path), t("calculators", lang), listed=listed)
     return pages
 
 
@@ -508,23 +512,24 @@ def _relative_url(from_path: str, to_path: str) -> str:
     return "../" * page_url(from_path).count("/") + page_url(to_path)
 
 
-def selfcheck_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+def selfcheck_pages(edition: Edition, lang: str) -> dict[str, str]:
     """self-check.md: the page shell; policypress-selfcheck.js asks the questions the calculator declares."""
     from .i18n import SELFCHECK_STRINGS
 
+    site = edition.site
     found = _selfcheck_calculator(site)
     if found is None:
         return {}
     doc, calculator = found
-    ctx = PageContext(site, lang, SELFCHECK_PATH, today)
-    day = doc.reference_date(today)
+    ctx = PageContext(edition, lang, SELFCHECK_PATH)
+    day = doc.reference_date(edition.today)
     hotline = site.config.hotline
     config = {
         "calculator": calculator.name,
         "lang": lang,
         "document": doc.id,
         "declaration": _complete(calculator.as_json()),
-        "notice": {"effective": doc.meta.effective.isoformat(), "expires": doc.meta.expires.isoformat() if doc.meta.expires else None},
+        "notice": {"effective": doc.meta.effective.isoformat(), "expires": doc.meta.last_day.isoformat() if doc.meta.last_day else None},
         # Only to skip questions that cannot matter; the calculator itself decides.
         "working_age": [int(doc.parameters[f"conventions.working_age_{b}"].value_on(day)) for b in ("min", "limit")],
         "areas": [area.zh if lang == "zh" else area.en for area in site.areas],
@@ -567,15 +572,16 @@ def report_title(site: Site, lang: str) -> str | None:
     return REPORT_STRINGS["title"][lang] if _report_document(site) is not None else None
 
 
-def report_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+def report_pages(edition: Edition, lang: str) -> dict[str, str]:
     """staff/report.md: the page shell; policypress-report.js builds the table from the JSON config."""
     from .i18n import REPORT_STRINGS
 
+    site = edition.site
     doc = _report_document(site)
     if doc is None:
         return {}
     assert doc.statistics_table is not None
-    ctx = PageContext(site, lang, REPORT_PATH, today)
+    ctx = PageContext(edition, lang, REPORT_PATH)
     hotline = site.config.hotline
     strings = {key: value[lang].replace("{hotline}", hotline) for key, value in REPORT_STRINGS.items()}
     config = {
@@ -584,6 +590,7 @@ def report_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
         "document": doc.id,
         "table": doc.statistics_table.model_dump(mode="json", exclude_none=True),
         "areas": [area.zh if lang == "zh" else area.en for area in site.areas],
+        "limits": {"bytes": REPORT_IMPORT_MAX_BYTES, "rows": REPORT_MAX_ROWS},
         "strings": strings,
     }
     page = render(
@@ -658,15 +665,16 @@ def card_link(c: PageContext) -> str:
 _env.globals["card_link"] = card_link
 
 
-def card_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
+def card_pages(edition: Edition, lang: str) -> dict[str, str]:
     """staff/card.md: the card form, laid out like the paper card; policypress-card.js runs it."""
     from .i18n import CARD_STRINGS
 
+    site = edition.site
     found = _card_calculator(site)
     if found is None:
         return {}
     doc, calculator = found
-    ctx = PageContext(site, lang, CARD_PATH, today)
+    ctx = PageContext(edition, lang, CARD_PATH)
     hotline = site.config.hotline
     strings = {key: value[lang].replace("{hotline}", hotline) for key, value in CARD_STRINGS.items()}
     declaration = _complete(calculator.as_json())
@@ -686,6 +694,7 @@ def card_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
         "declaration": declaration,
         "selfcheck": _relative_url(CARD_PATH, SELFCHECK_PATH) if _selfcheck_calculator(site) else None,
         "measures": measures,
+        "limits": {"bytes": CARD_IMPORT_MAX_BYTES},
         "strings": strings,
     }
     page = render(
@@ -709,18 +718,21 @@ def _publicity_now(site: Site, today: dt.date) -> bool:
     return publicity_week_now(site, today)
 
 
-def _publicity_nav(site: Site, lang: str) -> dict | None:
-    from .publicity import INDEX_PATH, measures_of
+def _publicity_nav(edition: Edition, lang: str) -> dict | None:
+    """The kit's page, when the site has measures (in force or not: the page says which)."""
+    from .publicity import INDEX_PATH
 
-    return {PUBLICITY_STRINGS["nav"][lang]: INDEX_PATH} if measures_of(site) else None
+    return {PUBLICITY_STRINGS["nav"][lang]: INDEX_PATH} if edition.measures(edition.site.documents) else None
 
 
-def nav(site: Site, lang: str, today: dt.date | None = None) -> list:
+def nav(edition: Edition, lang: str) -> list:
     """The navigation, in the notice's order (MkDocs would otherwise sort by file name).
 
+    Documents in force come first; expired and replaced ones are grouped apart, as history.
     The Publicity Week kit sits with the staff pages, and comes second (after the home page)
     in Publicity Week month by the build date.
     """
+    site, today = edition.site, edition.today
     items: list = [
         {t("home", lang): "index.md"},
         {t("for_residents", lang): "for-residents.md"},
@@ -736,13 +748,14 @@ def nav(site: Site, lang: str, today: dt.date | None = None) -> list:
         from .i18n import CARD_STRINGS
 
         items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {CARD_STRINGS["page_nav"][lang]: CARD_PATH})
-    publicity = _publicity_nav(site, lang)
+    publicity = _publicity_nav(edition, lang)
     if publicity is not None:
-        if today is not None and _publicity_now(site, today):
+        if _publicity_now(site, today):
             items.insert(1, publicity)
         else:
             items.append(publicity)
-    for doc in site.documents:
+    history: list = []
+    for doc in edition.documents:
         title = getattr(doc.meta.short_title, lang)
         section: list = [document_path(doc)]
         for part in doc.meta.parts:
@@ -756,10 +769,12 @@ def nav(site: Site, lang: str, today: dt.date | None = None) -> list:
             else:
                 section.append({f"{part.number} {label}" if lang == "zh" else label: entries})
         section.append({t("parameters", lang): parameters_path(doc)})
-        items.append({title: section})
+        (history if edition.of(doc).history else items).append({title: section})
+    if history:
+        items.append({t("documents_history", lang): history})
     items.append({t("by_group", lang): [group_path("index")] + [group_path(g) for g in site.vocabulary.target_groups]})
     items.append({t("by_benefit", lang): [benefit_path("index")] + [benefit_path(b) for b in site.vocabulary.benefit_types]})
-    calculator_entries = [calculator_path(c.name) for doc in site.documents for c in calculators_of(doc)]
+    calculator_entries = [calculator_path(c.name) for doc in edition.documents for c in calculators_of(doc)]
     if calculator_entries:
         items.append({t("calculators", lang): [calculator_path("index"), *calculator_entries]})
     items.append({t("glossary", lang): "glossary.md"})

@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from .schema import Bilingual, DatedValue, ParameterSpec, Reference, parse_number
+from .schema import Bilingual, DatedValue, ParameterSpec, Reference, UnitSpec, parse_number
 from .yamlsource import Located
 
 Value = int | Decimal | Fraction
@@ -103,6 +103,23 @@ def _zh_yuan(value: Value) -> str:
     return f"{plain_number(value)}元"
 
 
+# Units defined in content (policy/units.yaml), added by content.load_site: unit ids are the
+# site's own words, so one registry serves every site loaded in a process.
+CONTENT_UNITS: dict[str, UnitSpec] = {}
+COUNT_UNITS = {"people", "posts"}
+
+
+def register_units(units: dict[str, UnitSpec]) -> None:
+    CONTENT_UNITS.update(units)
+
+
+def _count(value: Value, lang: str) -> str:
+    """A count as the language writes it: 480000 → '48万' in Chinese, '480,000' in English."""
+    if lang == "zh" and isinstance(value, int) and value >= 10_000 and value % 1_000 == 0:
+        return plain_number(Decimal(value) / 10_000) + "万"
+    return plain_number(value)
+
+
 def format_value(value: Value | None, unit: str, lang: str) -> str:
     """A figure as a reader sees it, e.g. ('yuan-per-person', 1000) → '每人1,000元' / '1,000 yuan per person'."""
     if value is None:
@@ -129,9 +146,9 @@ def format_value(value: Value | None, unit: str, lang: str) -> str:
         case "ratio":
             return _percent(value)
         case "people":
-            return f"{n}人" if zh else f"{n} {'person' if value == 1 else 'people'}"
+            return f"{_count(value, lang)}人" if zh else f"{n} {'person' if value == 1 else 'people'}"
         case "posts":
-            return f"{n}个" if zh else f"{n} {'post' if value == 1 else 'posts'}"
+            return f"{_count(value, lang)}个" if zh else f"{n} {'post' if value == 1 else 'posts'}"
         case "months":
             return f"{n}个月" if zh else f"{n} {'month' if value == 1 else 'months'}"
         case "years":
@@ -150,6 +167,11 @@ def format_value(value: Value | None, unit: str, lang: str) -> str:
             return f"{ZH_DIGITS[int(value)]}级" if zh and 0 < value < 11 else f"grade {n}"
         case "times-per-year":
             return f"每年{n}次" if zh else f"{n} {'time' if value == 1 else 'times'} a year"
+    spec = CONTENT_UNITS.get(unit)
+    if spec is not None:
+        figure = _count(value, lang) if spec.count else n
+        pattern = spec.zh if zh else (spec.en_one if spec.en_one and value == 1 else spec.en)
+        return pattern.replace("{n}", figure)
     return n
 
 

@@ -28,6 +28,7 @@ from .pages import (
     validity_text,
 )
 from .parameters import format_value
+from .standing import Edition
 
 INDEX_PATH = "publicity-week/index.md"
 POSTER_PATH = "publicity-week/poster.md"
@@ -76,13 +77,19 @@ def code(site: Site, lang: str, path: str, caption: str) -> Code:
     return Code(url, caption, qr_svg(url, caption))
 
 
-def measures_of(site: Site) -> list[tuple[PolicyDocument, Clause]]:
-    """The measures (the clauses that belong to an action), in the notice's order."""
-    return [(doc, c) for doc in site.documents for c in doc.clauses if c.meta.action is not None]
+def measures_of(edition: Edition) -> list[tuple[PolicyDocument, Clause]]:
+    """The measures in force on the build date (the clauses that belong to an action), per
+    document in its own order: a booth never hands out a leaflet for an expired measure."""
+    return edition.measures()
 
 
-def _words(lang: str) -> dict[str, str]:
-    return {key: value[lang] for key, value in PUBLICITY_STRINGS.items()}
+def publicity_words(lang: str, site: Site) -> dict[str, str]:
+    """The kit's words; the week's name and lead are the site's own when site.yaml gives them."""
+    words = {key: value[lang] for key, value in PUBLICITY_STRINGS.items()}
+    week = site.config.publicity_week
+    if week is not None:
+        words["title"], words["lead"] = getattr(week.title, lang), getattr(week.lead, lang)
+    return words
 
 
 def _calculator_of(doc: PolicyDocument, clause: Clause):
@@ -103,19 +110,20 @@ def _page(path: str, lang: str, title: str, body: str) -> str:
     return front_matter(title=title, alternate=alternate_url(path, lang), search={"exclude": True}) + body
 
 
-def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
-    """The Publicity Week page, a leaflet per measure and the poster, for one language."""
-    measures = measures_of(site)
-    if not measures:
-        return {}
-    w = _words(lang)
+def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
+    """The Publicity Week page, a leaflet per measure in force and the poster, for one language."""
+    site = edition.site
+    measures = measures_of(edition)
+    w = publicity_words(lang, site)
+    if not measures:  # the page says that none is in force, when the site has measures at all
+        return {INDEX_PATH: _index(edition, lang, w, [], None)} if edition.measures(site.documents) else {}
     pages: dict[str, str] = {}
     selfcheck = code(site, lang, SELFCHECK_PATH, w["qr_selfcheck"])
     shared = _shared_ids(measures)
     kit = []
     for doc, clause in measures:
         path = leaflet_path(doc, clause, shared)
-        ctx = PageContext(site, lang, path, today)
+        ctx = PageContext(edition, lang, path)
         calculator = _calculator_of(doc, clause)
         codes = [code(site, lang, clause_path(clause), w["qr_measure"])]
         if calculator is not None:
@@ -134,7 +142,7 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             summary=plain(ctx, doc, clause.summary(lang)),
             groups=[ctx.text(site.vocabulary.target_groups[g]) for g in clause.meta.target_groups],
             amounts=_amounts(ctx, doc, clause),
-            apply=clause.apply(lang),
+            apply=ctx.apply_of(doc, clause),
             plain=lambda text, doc=doc, ctx=ctx: plain(ctx, doc, text),
             codes=codes,
             validity=validity_text(ctx, doc),
@@ -142,7 +150,8 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
         pages[path] = _page(path, lang, f"{w['leaflet']}：{title}" if lang == "zh" else f"{w['leaflet']}: {title}", body)
         kit.append((doc, clause, path, codes[0]))
 
-    ctx = PageContext(site, lang, POSTER_PATH, today)
+    ctx = PageContext(edition, lang, POSTER_PATH)
+    documents = list({doc.id: doc for doc, _ in measures}.values())
     pages[POSTER_PATH] = _page(
         POSTER_PATH,
         lang,
@@ -154,11 +163,18 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
             lang=lang,
             kit=[(doc, clause, qr, plain(ctx, doc, clause.summary(lang))) for doc, clause, _, qr in kit],
             selfcheck=selfcheck,
-            validity=validity_text(ctx, measures[0][0]),
+            sources=[(doc, validity_text(ctx, doc)) for doc in documents],
+            count=len(kit),
         ),
     )
+    pages[INDEX_PATH] = _index(edition, lang, w, kit, documents)
+    return pages
 
-    ctx = PageContext(site, lang, INDEX_PATH, today)
+
+def _index(edition: Edition, lang: str, w: dict[str, str], kit: list, documents: list[PolicyDocument] | None) -> str:
+    """The Publicity Week page: the kit of the measures in force, or why there is none."""
+    site = edition.site
+    ctx = PageContext(edition, lang, INDEX_PATH)
     month = site.config.publicity_week_month
     body = _env.get_template("publicity_week.md.j2").render(
         c=ctx,
@@ -166,10 +182,11 @@ def publicity_pages(site: Site, lang: str, today: dt.date) -> dict[str, str]:
         site=site,
         lang=lang,
         kit=kit,
+        kit_by_document=[(doc, [item for item in kit if item[0] is doc]) for doc in documents or []],
         poster=POSTER_PATH,
-        now=publicity_week_now(site, today),
+        now=publicity_week_now(site, edition.today),
         month=f"{month}月" if lang == "zh" else dt.date(2000, month, 1).strftime("%B"),
-        banner=banner(ctx, measures[0][0]),
+        banners=[banner(ctx, doc) for doc in documents or []],
+        history=edition.history,
     )
-    pages[INDEX_PATH] = front_matter(title=w["title"], alternate=alternate_url(INDEX_PATH, lang), search={"boost": 0.5}) + body
-    return pages
+    return front_matter(title=w["title"], alternate=alternate_url(INDEX_PATH, lang), search={"boost": 0.5}) + body

@@ -41,7 +41,9 @@ UNITS = (
     "times-per-year",
     "disability-grade",
 )
-Unit = Literal[UNITS]  # type: ignore[valid-type]
+# A unit is one of UNITS (formatted by parameters.format_value) or one defined in
+# policy/units.yaml; content.py checks which, on the parameter's line.
+Unit = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 
 
 class Strict(BaseModel):
@@ -51,6 +53,27 @@ class Strict(BaseModel):
 class Bilingual(Strict):
     zh: NonEmpty
     en: NonEmpty
+
+
+# --- units defined in content (policy/units.yaml) ---------------------------------------
+
+
+def _has_number_slot(text: str) -> str:
+    if "{n}" not in text:
+        raise ValueError(f"'{text}' has no {{n}} — write where the figure goes, e.g. '{{n}}户' or '{{n}} households'")
+    return text
+
+
+UnitText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_has_number_slot)]
+
+
+class UnitSpec(Strict):
+    """A unit defined in content: how a figure reads, e.g. zh '{n}户', en '{n} households'."""
+
+    zh: UnitText
+    en: UnitText
+    en_one: UnitText | None = None  # English for exactly one, e.g. '{n} household'
+    count: bool = False  # a count of things: in Chinese, 480000 reads 48万
 
 
 # --- document.yaml ---------------------------------------------------------------------
@@ -80,6 +103,34 @@ class Attachment(Strict):
     title: Bilingual
 
 
+class Forwarded(Strict):
+    """The document a forwarding notice (转发) passes on, with its own issuers and date."""
+
+    number: NonEmpty
+    title: Bilingual
+    issuers: list[Bilingual] = Field(min_length=1)
+    signed: dt.date
+
+
+class Apply(Strict):
+    where: NonEmpty | None = None
+    documents: list[NonEmpty] | None = None
+    reviewed_by: NonEmpty | None = None
+
+
+class DocumentApply(Strict):
+    """How to apply, for every clause of a document that does not say so itself."""
+
+    zh: Apply
+    en: Apply
+
+
+# How long a document applies: until a date it gives (the last day in force), open-ended
+# because the text says so (长期有效), or not stated at all (the default: nothing is claimed).
+OPEN_ENDED = "open-ended"
+Expiry = Literal["date", "open-ended", "not-stated"]
+
+
 class DocumentMeta(Strict):
     id: Identifier
     number: NonEmpty
@@ -89,31 +140,40 @@ class DocumentMeta(Strict):
     addressees: Bilingual | None = None
     signed: dt.date
     effective: dt.date
-    expires: dt.date | None = None
+    expires: dt.date | Literal["open-ended"] | None = None
+    forwards: Forwarded | None = None
     basis: list[Basis] = []
     supersedes: list[NonEmpty] = []
     superseded_by: list[NonEmpty] = []
     parts: list[Part] = Field(min_length=1)
     actions: list[Action] = []
     attachments: list[Attachment] = []
+    apply: DocumentApply | None = None
+    hotline: NonEmpty | None = None
+    hotline_label: Bilingual | None = None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day in force, when the document gives one."""
+        return self.expires if isinstance(self.expires, dt.date) else None
+
+    @property
+    def expiry(self) -> Expiry:
+        if isinstance(self.expires, dt.date):
+            return "date"
+        return "open-ended" if self.expires == OPEN_ENDED else "not-stated"
 
     @model_validator(mode="after")
     def _expiry_after_start(self) -> DocumentMeta:
-        if self.expires is not None and self.expires < self.effective:
+        if self.last_day is not None and self.last_day < self.effective:
             raise ValueError(
-                f"@expires@expires ({self.expires}) is before effective ({self.effective})"
+                f"@expires@expires ({self.last_day}) is before effective ({self.effective})"
                 " — check both dates: 'expires' is the last day in force"
             )
         return self
 
 
 # --- clauses ------------------------------------------------------------------------------
-
-
-class Apply(Strict):
-    where: NonEmpty | None = None
-    documents: list[NonEmpty] | None = None
-    reviewed_by: NonEmpty | None = None
 
 
 class ClauseZh(Strict):
@@ -128,6 +188,8 @@ class ClauseZh(Strict):
     benefit_types: list[Identifier] = Field(min_length=1)
     amounts: list[NonEmpty] = []
     apply: Apply | None = None
+    hotline: NonEmpty | None = None  # the clause's own, when it differs from the document's and the site's
+    measure: bool | None = None  # something a reader can get; by default, a clause that belongs to an action
     related: list[Identifier] = []
 
 
@@ -224,6 +286,19 @@ class PageMeta(Strict):
 # --- site settings and search self-checks ----------------------------------------------------
 
 
+class ResidentsNote(Strict):
+    title: Bilingual
+    text: Bilingual
+
+
+class PublicityWeekWords(Strict):
+    """The week's own name and lead; {month} is filled in with the month of the week."""
+
+    title: Bilingual
+    lead: Bilingual
+    banner: Bilingual
+
+
 class SiteConfig(Strict):
     name: Bilingual
     tagline: Bilingual
@@ -232,6 +307,10 @@ class SiteConfig(Strict):
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")]
     booth_idle_minutes: Annotated[float, Field(gt=0, le=60)]
     publicity_week_month: Annotated[int, Field(ge=1, le=12)]
+    # Site-wide words that belong to the bureau, not to the generator (neutral defaults in i18n.py):
+    how_to_apply: Bilingual | None = None  # where a clause and its document do not say; {hotline} is filled in
+    residents_note: ResidentsNote | None = None  # shown first on the residents' page
+    publicity_week: PublicityWeekWords | None = None
 
 
 class SearchCheck(Strict):

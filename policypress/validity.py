@@ -22,8 +22,8 @@ def validity_on(meta: DocumentMeta, day: dt.date) -> Validity:
     """`expires` is the last day in force: on that day the document still applies."""
     if day < meta.effective:
         state: State = "not_yet"
-    elif meta.expires is not None and day > meta.expires:
+    elif meta.last_day is not None and day > meta.last_day:
         state = "expired"
     else:
         state = "in_force"
-    return Validity(state, meta.effective, meta.expires)
+    return Validity(state, meta.effective, meta.last_day)

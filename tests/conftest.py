@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The notice as extracted from its PDF: the document's own source file, kept with its content.
 SEED = ROOT / "policy" / "linyi-hrss-2016-12" / "source.zh.txt"
 BUILD_DAY = dt.date(2026, 11, 27)
+IN_FORCE_DAY = dt.date(2018, 6, 10)
 
 
 def copy_project(target: Path) -> Path:
@@ -47,6 +48,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once for the session as of BUILD_DAY; returns build/site."""
     root = copy_project(tmp_path_factory.mktemp("project"))
     return build_site(root, today=BUILD_DAY, quiet=True)
+
+
+@pytest.fixture(scope="session")
+def built_in_force(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built on a day its notice was in force (and in Publicity Week month): what a
+    booth printed then. Returns build/site."""
+    root = copy_project(tmp_path_factory.mktemp("project-in-force"))
+    return build_site(root, today=IN_FORCE_DAY, quiet=True)
+
+
+@pytest.fixture(scope="module")
+def base_url_in_force(built_in_force: Path) -> Iterator[str]:
+    with serve(built_in_force) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

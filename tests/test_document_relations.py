@@ -11,6 +11,7 @@ import pytest
 from conftest import copy_project
 from policypress.content import load_site
 from policypress.pages import generate
+from policypress.standing import edition_of
 
 OLD = "linyi-hrss-2016-12"
 NEW = "linyi-hrss-2026-30"
@@ -59,7 +60,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pages(project: Path, lang: str, day: dt.date) -> dict[str, str]:
-    return generate(load_site(project), lang, day)
+    return generate(edition_of(load_site(project), day), lang)
 
 
 def test_both_documents_link_to_each_other(project: Path) -> None:

@@ -18,6 +18,7 @@ from policypress.build import build_site
 from policypress.content import load_site
 from policypress.history import prepare_history, text_diff, write_history
 from policypress.pages import generate
+from policypress.standing import edition_of
 
 DOC = "linyi-hrss-2016-12"
 CLAUSE = "m01-poverty-alleviation-workshops"  # its Chinese text changes
@@ -184,7 +185,7 @@ def test_without_git_the_manifest_carries_dates_forward(tmp_path: Path) -> None:
     assert second.clause_date(DOC, OTHER) == day1
     assert second.parameter_date(DOC, PARAMETER) == day2
     assert second.parameter_date(DOC, "goals.transfer_per_household") == day1
-    zh = generate(site, "zh", day2, second)
+    zh = generate(edition_of(site, day2), "zh", second)
     assert "最后修改：2026年2月20日" in zh[f"documents/{DOC}/{CLAUSE}.md"]
     assert "最后修改：2026年2月1日" in zh[f"documents/{DOC}/{OTHER}.md"]
     assert "本次发布：2026年2月20日；上一次发布：2026年2月1日。" in zh["changes.md"]

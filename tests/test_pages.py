@@ -11,7 +11,7 @@ import pytest
 from policypress.content import Site
 from policypress.pages import alternate_url, generate, page_url
 from policypress.parameters import format_value
-from policypress.validity import validity_on
+from policypress.standing import edition_of, standing_on
 
 DOC = "linyi-hrss-2016-12"
 
@@ -53,7 +53,7 @@ def test_a_parameter_gives_the_value_in_force_on_the_day(site: Site) -> None:
     [("2016-05-15", "not_yet"), ("2016-05-16", "in_force"), ("2020-05-15", "in_force"), ("2020-05-16", "expired")],
 )
 def test_validity_follows_the_dates(site: Site, day: str, state: str) -> None:
-    assert validity_on(site.document(DOC).meta, dt.date.fromisoformat(day)).state == state
+    assert standing_on(site, site.document(DOC), dt.date.fromisoformat(day)).state == state
 
 
 @pytest.mark.parametrize(
@@ -65,20 +65,20 @@ def test_validity_follows_the_dates(site: Site, day: str, state: str) -> None:
     ],
 )
 def test_the_banner_is_computed_from_the_build_date(site: Site, today: dt.date, zh: str, en: str) -> None:
-    zh_page = generate(site, "zh", today)[f"documents/{DOC}/index.md"]
-    en_page = generate(site, "en", today)[f"documents/{DOC}/index.md"]
+    zh_page = generate(edition_of(site, today), "zh")[f"documents/{DOC}/index.md"]
+    en_page = generate(edition_of(site, today), "en")[f"documents/{DOC}/index.md"]
     assert f'"{zh}"' in zh_page and f'"{en}"' in en_page
 
 
 def test_figures_are_shown_as_they_were_while_the_notice_was_in_force(site: Site) -> None:
     """Built in 2026, after expiry, the award still reads 1,000 (the notice's last day), not 'unset'."""
-    page = generate(site, "zh", dt.date(2026, 11, 27))[f"documents/{DOC}/m01-poverty-alleviation-workshops.md"]
+    page = generate(edition_of(site, dt.date(2026, 11, 27)), "zh")[f"documents/{DOC}/m01-poverty-alleviation-workshops.md"]
     assert "[每人1,000元<sup>通知</sup>](parameters.md#param-workshop-award-per-person)" in page
 
 
 def test_every_page_has_its_counterpart_and_no_placeholder_is_left(site: Site) -> None:
     today = dt.date(2026, 11, 27)
-    zh, en = generate(site, "zh", today), generate(site, "en", today)
+    zh, en = generate(edition_of(site, today), "zh"), generate(edition_of(site, today), "en")
     assert zh.keys() == en.keys()
     for pages in (zh, en):
         for path, text in pages.items():

@@ -22,10 +22,13 @@ from policypress.content import Site
 from policypress.i18n import PUBLICITY_STRINGS
 from policypress.pages import generate, nav
 from policypress.publicity import INDEX_PATH, POSTER_PATH, publicity_pages, publicity_week_now
+from policypress.standing import edition_of
 
 DOC = "linyi-hrss-2016-12"
-JUNE = dt.date(2026, 6, 10)
-NOVEMBER = dt.date(2026, 11, 27)
+# Days the notice was in force (a kit to print), and a day after it expired (none).
+JUNE = dt.date(2018, 6, 10)
+NOVEMBER = dt.date(2018, 11, 27)
+EXPIRED = dt.date(2026, 11, 27)
 MEASURE_2 = "m02-public-welfare-jobs"
 
 
@@ -33,7 +36,7 @@ def test_there_is_a_leaflet_per_measure_and_a_poster_in_both_languages(site: Sit
     measures = [c.id for doc in site.documents for c in doc.clauses if c.meta.action is not None]
     assert len(measures) == 10
     for lang in ("zh", "en"):
-        pages = publicity_pages(site, lang, NOVEMBER)
+        pages = publicity_pages(edition_of(site, NOVEMBER), lang)
         assert set(pages) == {INDEX_PATH, POSTER_PATH} | {f"publicity-week/{m}.md" for m in measures}
         for measure in measures:
             assert f"]({measure}.md)" in pages[INDEX_PATH]  # every leaflet is listed (a link beside the index)
@@ -53,7 +56,7 @@ def test_the_codes_are_drawn_from_the_configured_site_address(site: Site) -> Non
     moved = site.config.model_copy(update={"site_url": "https://policy.example.gov.cn/linyi/"})
     other = dataclasses.replace(site, config=moved)
     for lang, prefix in (("zh", ""), ("en", "en/")):
-        leaflet = publicity_pages(other, lang, NOVEMBER)[f"publicity-week/{MEASURE_2}.md"]
+        leaflet = publicity_pages(edition_of(other, NOVEMBER), lang)[f"publicity-week/{MEASURE_2}.md"]
         for target in (f"documents/{DOC}/{MEASURE_2}/", "calculators/public-welfare-job/"):
             url = f"https://policy.example.gov.cn/linyi/{prefix}{target}"
             assert url in leaflet  # printed under the code, for anyone who cannot scan
@@ -65,14 +68,17 @@ def test_in_june_the_week_comes_first_and_the_rest_of_the_year_it_sits_with_the_
     assert publicity_week_now(site, JUNE) and not publicity_week_now(site, NOVEMBER)
     for lang in ("zh", "en"):
         entry = {PUBLICITY_STRINGS["nav"][lang]: INDEX_PATH}
-        assert nav(site, lang, JUNE)[1] == entry
-        november = nav(site, lang, NOVEMBER)
+        assert nav(edition_of(site, JUNE), lang)[1] == entry
+        november = nav(edition_of(site, NOVEMBER), lang)
         assert entry in november and november.index(entry) > 2
-        home_june, home_november = generate(site, lang, JUNE)["index.md"], generate(site, lang, NOVEMBER)["index.md"]
+        home_june, home_november = (
+            generate(edition_of(site, JUNE), lang)["index.md"],
+            generate(edition_of(site, NOVEMBER), lang)["index.md"],
+        )
         assert PUBLICITY_STRINGS["now"][lang] in home_june and PUBLICITY_STRINGS["now"][lang] not in home_november
     (tmp_path / "docs" / "zh").mkdir(parents=True)
-    june = yaml.safe_load(engine_config(site, tmp_path, "zh", JUNE).read_text(encoding="utf-8"))
-    november = yaml.safe_load(engine_config(site, tmp_path, "zh", NOVEMBER).read_text(encoding="utf-8"))
+    june = yaml.safe_load(engine_config(edition_of(site, JUNE), tmp_path, "zh").read_text(encoding="utf-8"))
+    november = yaml.safe_load(engine_config(edition_of(site, NOVEMBER), tmp_path, "zh").read_text(encoding="utf-8"))
     assert june["extra"]["policypress"]["publicity_week_now"] is True  # the banner on every page
     assert november["extra"]["policypress"]["publicity_week_now"] is False
 
@@ -103,8 +109,9 @@ A3 = (297, 420)
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_leaflet_for_measure_2_prints_on_one_a4_page_and_its_codes_open_the_measure_and_calculator(
-    browser: Browser, base_url: str, site: Site, lang: str
+    browser: Browser, base_url_in_force: str, site: Site, lang: str
 ) -> None:
+    base_url = base_url_in_force
     prefix = "" if lang == "zh" else "en/"
     sizes, codes = scan(print_pdf(browser, f"{base_url}{prefix}publicity-week/{MEASURE_2}/"))
     assert sizes == [A4]
@@ -122,7 +129,8 @@ def test_the_leaflet_for_measure_2_prints_on_one_a4_page_and_its_codes_open_the_
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_leaflet_fits_one_a4_page_and_the_poster_one_a3_page(browser: Browser, base_url: str, site: Site, lang: str) -> None:
+def test_every_leaflet_fits_one_a4_page_and_the_poster_one_a3_page(browser: Browser, base_url_in_force: str, site: Site, lang: str) -> None:
+    base_url = base_url_in_force
     prefix = "" if lang == "zh" else "en/"
     measures = [c.id for doc in site.documents for c in doc.clauses if c.meta.action is not None]
     for measure in measures:
@@ -144,10 +152,21 @@ def test_an_ordinary_page_still_prints_portrait_a4(browser: Browser, base_url: s
     assert set(sizes) == {(297, 210)}
 
 
+def test_after_the_notice_expired_there_is_no_kit_to_print_only_the_reason(site: Site) -> None:
+    """A booth never hands out a leaflet for a measure that can no longer be applied for."""
+    for lang in ("zh", "en"):
+        pages = publicity_pages(edition_of(site, EXPIRED), lang)
+        assert set(pages) == {INDEX_PATH}
+        assert PUBLICITY_STRINGS["none_in_force"][lang] in pages[INDEX_PATH]
+        assert f"documents/{DOC}/index.md" in pages[INDEX_PATH]  # the expired notice, for reference
+        home = generate(edition_of(site, EXPIRED), lang)["index.md"]
+        assert MEASURE_2 not in home  # nothing offered on the home page as if current
+
+
 def test_two_documents_with_the_same_measure_ids_get_a_leaflet_each(site: Site) -> None:
     doc = site.documents[0]
     twin = dataclasses.replace(doc, meta=doc.meta.model_copy(update={"id": "linyi-hrss-2026-30"}))
-    pages = publicity_pages(dataclasses.replace(site, documents=[doc, twin]), "zh", NOVEMBER)
+    pages = publicity_pages(edition_of(dataclasses.replace(site, documents=[doc, twin]), NOVEMBER), "zh")
     leaflets = [path for path in pages if path not in (INDEX_PATH, POSTER_PATH)]
     assert len(leaflets) == 20  # none overwrites another
     assert f"publicity-week/{DOC}-{MEASURE_2}.md" in leaflets and f"publicity-week/linyi-hrss-2026-30-{MEASURE_2}.md" in leaflets
