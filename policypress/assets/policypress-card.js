@@ -2,6 +2,11 @@
 // calculator's declaration (embedded as JSON). Drafts are saved in this browser's localStorage as
 // they are typed (one key per card), never sent anywhere: ID numbers stay on this device and are
 // never put in a URL. "Check card" runs id-card through window.policypress.calc (policypress-calc.js).
+// A draft is said to be saved only once localStorage has taken it (a full storage is reported).
+// CSV cells follow the rule of reports/cells.py (README, "Staff pages"): on export a cell whose text
+// starts with = + - @, a tab or a carriage return (after any apostrophes) gets an apostrophe in front,
+// so no spreadsheet runs it as a formula; on import that apostrophe is removed again. A file over
+// config.limits.bytes is refused before it is read, and nothing on the page changes.
 (function () {
   "use strict";
 
@@ -13,6 +18,11 @@
   var fields = config.declaration.inputs;
   var byName = {};
   fields.forEach(function (f) { byName[f.name] = f; });
+  var MAX_BYTES = config.limits.bytes;
+
+  function known(name) {
+    return Object.prototype.hasOwnProperty.call(byName, name) ? byName[name] : null;
+  }
   var form = root.querySelector(".pp-card-form");
   var list = root.querySelector(".pp-card-list");
   var status = root.querySelector(".pp-card-status");
@@ -53,9 +63,10 @@
     var table = form.querySelector('[data-rows="' + name + '"]');
     var template = table.parentNode.querySelector("template.pp-card-row");
     var tr = template.content.firstElementChild.cloneNode(true);
-    Object.keys(row || {}).forEach(function (column) {
-      var input = tr.querySelector('[data-column="' + column + '"]');
-      if (input) input.value = row[column] === null || row[column] === undefined ? "" : String(row[column]);
+    var data = row && typeof row === "object" ? row : {};
+    tr.querySelectorAll("[data-column]").forEach(function (input) {
+      var value = Object.prototype.hasOwnProperty.call(data, input.getAttribute("data-column")) ? data[input.getAttribute("data-column")] : null;
+      input.value = value === null || value === undefined ? "" : String(value);
     });
     table.querySelector("tbody").appendChild(tr);
     return tr;
@@ -153,18 +164,25 @@
     return Object.keys(values).filter(function (k) { return k !== "registered_poor"; }).length === 0;
   }
 
+  // "saved", "booth" (nothing is kept at a booth), "empty" (nothing typed yet) or "failed" (the
+  // storage refused it, full or switched off: said so, and nothing is claimed saved).
   function save() {
     var store = storage();
-    if (!store) return;
+    if (!store) return "booth";
     var values = readForm();
-    if (isEmpty(values) && !loadCard(currentId)) return; // nothing typed yet: no empty card in the list
+    if (isEmpty(values) && !loadCard(currentId)) return "empty"; // nothing typed yet: no empty card in the list
     var updated = new Date().toISOString();
     try {
       store.setItem(PREFIX + currentId, JSON.stringify({ id: currentId, updated: updated, values: values }));
-      store.setItem(CURRENT, currentId);
-    } catch (error) { return; }
+    } catch (error) {
+      status.textContent = say("storage_failed");
+      renderList();
+      return "failed";
+    }
+    try { store.setItem(CURRENT, currentId); } catch (error) { /* the card is saved; which one is open is not */ }
     status.textContent = say("saved_at", { time: new Date(updated).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB") });
     renderList();
+    return "saved";
   }
 
   function openCard(id) {
@@ -172,7 +190,9 @@
     currentId = id;
     writeForm(card ? card.values : defaults());
     var store = storage();
-    if (store && card) store.setItem(CURRENT, id);
+    if (store && card) {
+      try { store.setItem(CURRENT, id); } catch (error) { /* only which card is open is not remembered */ }
+    }
     resultBox.hidden = true;
     lastResult = null;
     showCategory(null);
@@ -369,8 +389,19 @@
     return "card-" + String(values.name || currentId).replace(/[\\/:*?"<>|\s]+/g, "_");
   }
 
+  // The formula rule (reports/cells.py): the same two functions are in policypress-report.js.
+  var FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+
+  function csvEscape(text) {
+    return FORMULA_LIKE.test(text) ? "'" + text : text;
+  }
+
+  function csvUnescape(text) {
+    return text.charAt(0) === "'" && FORMULA_LIKE.test(text) ? text.slice(1) : text;
+  }
+
   function csvCell(value) {
-    var text = String(value);
+    var text = csvEscape(String(value));
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
@@ -390,20 +421,26 @@
     var rows = [[]];
     var cell = "";
     var quoted = false;
+    var line = 1, quoteLine = 1;
     for (var i = 0; i < text.length; i += 1) {
       var ch = text[i];
       if (quoted) {
         if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
         else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") { rows[rows.length - 1].push(cell); cell = ""; }
+        else {
+          if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line += 1;
+          cell += ch;
+        }
+      } else if (ch === '"') { quoted = true; quoteLine = line; }
+      else if (ch === ",") { rows[rows.length - 1].push(csvUnescape(cell)); cell = ""; }
       else if (ch === "\n" || ch === "\r") {
         if (ch === "\r" && text[i + 1] === "\n") i += 1;
-        rows[rows.length - 1].push(cell); cell = ""; rows.push([]);
+        line += 1;
+        rows[rows.length - 1].push(csvUnescape(cell)); cell = ""; rows.push([]);
       } else cell += ch;
     }
-    if (cell !== "" || rows[rows.length - 1].length) rows[rows.length - 1].push(cell);
+    if (quoted) throw new Error(say("import_quote", { n: quoteLine }));
+    if (cell !== "" || rows[rows.length - 1].length) rows[rows.length - 1].push(csvUnescape(cell));
     return rows.filter(function (r) { return r.length > 1 || (r.length === 1 && r[0] !== ""); });
   }
 
@@ -412,7 +449,7 @@
     if (rows.length < 2) throw new Error(say("import_bad"));
     var values = {};
     rows[0].forEach(function (name, index) {
-      var f = byName[name.trim()];
+      var f = known(name.trim());
       var raw = rows[1][index];
       if (!f || raw === undefined || raw === "") return;
       if (f.type === "rows") values[f.name] = JSON.parse(raw);
@@ -429,28 +466,56 @@
     var data = JSON.parse(text);
     var values = data && data.values && typeof data.values === "object" ? data.values : data;
     if (!values || typeof values !== "object" || Array.isArray(values)) throw new Error(say("import_bad"));
-    var known = {};
-    Object.keys(values).forEach(function (name) { if (byName[name]) known[name] = values[name]; });
-    if (!Object.keys(known).length) throw new Error(say("import_bad"));
-    return known;
+    var found = {};
+    Object.keys(values).forEach(function (name) { if (known(name)) found[name] = values[name]; });
+    if (!Object.keys(found).length) throw new Error(say("import_bad"));
+    return found;
   }
 
+  // A table of the card (help_records) holds at most what its declaration allows: more is refused.
+  function checkRows(values) {
+    fields.forEach(function (f) {
+      var rows = values[f.name];
+      if (f.type === "rows" && Array.isArray(rows) && f.maximum && rows.length > f.maximum) {
+        throw new Error(say("import_too_many_rows", { field: textOf(f.label), n: rows.length, limit: f.maximum }));
+      }
+    });
+    return values;
+  }
+
+  function sizeText(bytes) {
+    if (bytes >= 1048576) return String(Math.round(bytes / 104857.6) / 10) + " MB";
+    return String(Math.ceil(bytes / 1024)) + " KB";
+  }
+
+  // The file is read and checked whole before anything on the page changes; the message says
+  // "imported" only when the card was stored (at a booth, or with the storage full, it says so).
   function importFile(file) {
+    if (file.size > MAX_BYTES) {
+      status.textContent = say("import_failed", { file: file.name, message: say("import_too_big", { size: sizeText(file.size), limit: sizeText(MAX_BYTES) }) });
+      return;
+    }
     var reader = new FileReader();
     reader.onload = function () {
       var text = String(reader.result).replace(/^\uFEFF/, "");
+      var values;
       try {
-        var values = /^\s*[{[]/.test(text) ? fromJson(text) : fromCsv(text);
-        currentId = newId();
-        writeForm(values);
-        save();
-        updateSelfcheck();
-        resultBox.hidden = true;
-        showCategory(null);
-        status.textContent = say("imported", { file: file.name });
+        values = checkRows(/^\s*[{[]/.test(text) ? fromJson(text) : fromCsv(text));
       } catch (error) {
         status.textContent = say("import_failed", { file: file.name, message: error.message });
+        return;
       }
+      currentId = newId();
+      writeForm(values);
+      var saved = save();
+      updateSelfcheck();
+      resultBox.hidden = true;
+      showCategory(null);
+      if (saved === "saved" || saved === "empty") status.textContent = say("imported", { file: file.name });
+      else status.textContent = say("imported_unsaved", { file: file.name }) + " " + say(saved === "booth" ? "booth_not_saved" : "storage_failed");
+    };
+    reader.onerror = function () {
+      status.textContent = say("import_failed", { file: file.name, message: String(reader.error && reader.error.message || reader.error) });
     };
     reader.readAsText(file, "utf-8");
   }

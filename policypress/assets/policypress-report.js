@@ -3,6 +3,12 @@
 // stats-report calculator (window.policypress.calc, Pyodide in a Web Worker), the 合计 row live,
 // the draft kept in localStorage, XLSX made by xlsxwriter in the same worker, CSV out and in.
 // Nothing leaves the device.
+// Hostile files: CSV cells follow the rule of reports/cells.py (README, "Staff pages"): on export a
+// cell whose text starts with = + - @, a tab or a carriage return (after any apostrophes) gets an
+// apostrophe in front, so no spreadsheet runs it as a formula; on import that apostrophe is removed.
+// A file over config.limits.bytes, or with more than config.limits.rows units, is refused before
+// anything on the page changes; rows are added BATCH at a time, one batch per animation frame, so
+// the page answers while the largest allowed table appears; a draft the storage refuses is said so.
 (function () {
   "use strict";
 
@@ -19,6 +25,8 @@
   var STORE = "policypress-report:" + config.document;
   var RECONSTRUCTED = "\u25c7";
   var DEBOUNCE = 400;
+  var LIMITS = config.limits;
+  var BATCH = 100; // rows added per animation frame
 
   function say(key, values) {
     var text = S[key] || key;
@@ -83,6 +91,7 @@
   var tools = el("div", { className: "pp-report-tools" }, [addButton, xlsxButton, csvButton, csvImport, csvInput, printButton, clearButton]);
   var stageLine = el("p", { className: "pp-report-stage", "aria-live": "polite" });
   var notice = el("p", { className: "pp-report-notice", "aria-live": "polite" });
+  var storageLine = el("p", { className: "pp-report-storage pp-field-error", role: "alert", hidden: "hidden" });
   var messages = el("div", { className: "pp-report-messages", role: "status", "aria-live": "polite" });
   var due = el("p", { className: "pp-report-due" });
   var note = columns.some(function (c) { return c.reconstructed; }) ? el("p", { className: "pp-note", text: S.reconstructed }) : null;
@@ -97,6 +106,7 @@
   if (note) app.appendChild(note);
   app.appendChild(tools);
   app.appendChild(notice);
+  app.appendChild(storageLine);
 
   // --- rows --------------------------------------------------------------------------------------
 
@@ -106,6 +116,7 @@
     });
   }
 
+  // A row at the end of the table (its remove button labelled with its number there).
   function addRow(row) {
     var tr = el("tr");
     var unit = el("input", { className: "pp-report-cell-unit", "data-column": "unit", "aria-label": S.unit, autocomplete: "off" });
@@ -122,7 +133,10 @@
       input.value = value === undefined || value === null ? "" : String(value);
       tr.appendChild(el("td", { "data-column": String(column.number) }, [input]));
     });
-    var remove = el("button", { type: "button", className: "pp-report-remove", text: "\u00d7", title: S.remove_row });
+    var remove = el("button", {
+      type: "button", className: "pp-report-remove", text: "\u00d7", title: S.remove_row,
+      "aria-label": say("remove_row_label", { n: tbody.rows.length + 1 }),
+    });
     remove.addEventListener("click", function () {
       tr.remove();
       if (!tbody.rows.length) addRow();
@@ -131,7 +145,6 @@
     });
     tr.appendChild(el("td", { className: "pp-report-actions" }, [remove]));
     tbody.appendChild(tr);
-    renumber();
     return tr;
   }
 
@@ -164,11 +177,35 @@
     return { rows: rows, trs: trs };
   }
 
+  var loading = 0; // the current load(): an older one stops at its next batch
+  var rendering = false; // rows are still being added: nothing is saved or checked until all are there
+
+  function nextFrame(fn) {
+    if (window.requestAnimationFrame && document.visibilityState !== "hidden") window.requestAnimationFrame(function () { fn(); });
+    else setTimeout(fn, 0);
+  }
+
+  // The table replaced by `data`, BATCH rows per frame; resolves true once every row is there
+  // (false when a later load() took over).
   function load(data) {
+    loading += 1;
+    var mine = loading;
     county.value = data.county || "";
     month.value = data.month || "";
     tbody.innerHTML = "";
-    (data.rows && data.rows.length ? data.rows : [null]).forEach(addRow);
+    var rows = data.rows && data.rows.length ? data.rows : [null];
+    var next = 0;
+    rendering = true;
+    return new Promise(function (resolve) {
+      function batch() {
+        if (mine !== loading) { resolve(false); return; }
+        for (var end = Math.min(next + BATCH, rows.length); next < end; next += 1) addRow(rows[next]);
+        if (next < rows.length) { nextFrame(batch); return; }
+        rendering = false;
+        resolve(true);
+      }
+      batch();
+    });
   }
 
   // --- the 合计 row, summed here at once (the calculator's totals replace it when they come) ---------
@@ -276,6 +313,7 @@
   }
 
   function check() {
+    if (rendering) return Promise.resolve(null);
     var current = filled();
     var inputs = { county: county.value.trim(), month: month.value.trim(), rows: current.rows };
     latest += 1;
@@ -300,12 +338,27 @@
     });
   }
 
+  function booth() {
+    return !!(window.policypressModes && !window.policypressModes.mayStore());
+  }
+
+  // Keep the draft; true when the storage took it. Refused (full, or switched off): said so.
   function save() {
-    if (window.policypressModes && !window.policypressModes.mayStore()) return; // booth mode: no draft kept
-    try { localStorage.setItem(STORE, JSON.stringify(state())); } catch (error) { /* private mode: no draft */ }
+    if (rendering || booth()) return false; // booth mode: no draft kept
+    try {
+      localStorage.setItem(STORE, JSON.stringify(state()));
+    } catch (error) {
+      storageLine.textContent = S.storage_failed;
+      storageLine.hidden = false;
+      return false;
+    }
+    storageLine.textContent = "";
+    storageLine.hidden = true;
+    return true;
   }
 
   function changed() {
+    if (rendering) return; // load() calls it once every row is there
     save();
     showTotals();
     clearTimeout(timer);
@@ -334,13 +387,17 @@
     return { rows: rows, problems: problems };
   }
 
-  function putRows(rows, startTr) {
+  function startOf(startTr) {
     var start = startTr ? Array.prototype.indexOf.call(tbody.rows, startTr) : -1;
     if (start < 0) {
       // after the last non-empty row; empty rows at the end are filled first
       start = 0;
       Array.prototype.forEach.call(tbody.rows, function (tr, i) { if (!isEmpty(rowOf(tr))) start = i + 1; });
     }
+    return start;
+  }
+
+  function putRows(rows, start) {
     rows.forEach(function (row, offset) {
       var tr = tbody.rows[start + offset] || addRow();
       var inputs = tr.querySelectorAll("input");
@@ -350,8 +407,15 @@
   }
 
   function paste(text, startTr) {
+    if (rendering) return 0;
     var block = parseBlock(text);
-    if (block.rows.length) putRows(block.rows, startTr);
+    var start = startOf(startTr);
+    var total = Math.max(tbody.rows.length, start + block.rows.length);
+    if (total > LIMITS.rows) {
+      notice.textContent = say("paste_too_many", { n: total, limit: LIMITS.rows });
+      return 0;
+    }
+    if (block.rows.length) putRows(block.rows, start);
     notice.textContent = [block.rows.length ? say("pasted", { n: block.rows.length }) : ""].concat(block.problems).join(" ").trim();
     changed();
     return block.rows.length;
@@ -369,8 +433,19 @@
 
   // --- CSV out and in (the layout reports.read_csv accepts) ----------------------------------------
 
+  // The formula rule (reports/cells.py): the same two functions are in policypress-card.js.
+  var FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+
+  function csvEscape(text) {
+    return FORMULA_LIKE.test(text) ? "'" + text : text;
+  }
+
+  function csvUnescape(text) {
+    return text.charAt(0) === "'" && FORMULA_LIKE.test(text) ? text.slice(1) : text;
+  }
+
   function csvCell(value) {
-    value = String(value === undefined || value === null ? "" : value);
+    value = csvEscape(String(value === undefined || value === null ? "" : value));
     return /[",\n\r]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
@@ -382,21 +457,26 @@
   }
 
   function parseCsv(text) {
-    var rows = [], row = [], cell = "", quoted = false;
+    var rows = [], row = [], cell = "", quoted = false, line = 1, quoteLine = 1;
     for (var i = 0; i < text.length; i += 1) {
       var ch = text[i];
       if (quoted) {
         if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
         else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") { row.push(cell); cell = ""; }
+        else {
+          if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line += 1;
+          cell += ch;
+        }
+      } else if (ch === '"') { quoted = true; quoteLine = line; }
+      else if (ch === ",") { row.push(csvUnescape(cell)); cell = ""; }
       else if (ch === "\n" || ch === "\r") {
         if (ch === "\r" && text[i + 1] === "\n") i += 1;
-        row.push(cell); rows.push(row); row = []; cell = "";
+        line += 1;
+        row.push(csvUnescape(cell)); rows.push(row); row = []; cell = "";
       } else cell += ch;
     }
-    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+    if (quoted) throw new Error(say("import_quote", { n: quoteLine }));
+    if (cell !== "" || row.length) { row.push(csvUnescape(cell)); rows.push(row); }
     return rows;
   }
 
@@ -432,7 +512,13 @@
       }
     });
     if (!order) throw new Error(lang === "zh" ? "没有找到表头（unit,1,2,…）。" : "No header line (unit,1,2,…) was found.");
+    if (data.rows.length > LIMITS.rows) throw new Error(say("import_too_many_rows", { n: data.rows.length, limit: LIMITS.rows }));
     return data;
+  }
+
+  function sizeText(bytes) {
+    if (bytes >= 1048576) return String(Math.round(bytes / 104857.6) / 10) + " MB";
+    return String(Math.ceil(bytes / 1024)) + " KB";
   }
 
   function download(blob, name) {
@@ -453,14 +539,23 @@
     download(new Blob([toCsv()], { type: "text/csv;charset=utf-8" }), fileName("csv"));
   });
 
+  // Refused before it is read when too big; read and checked whole before the table changes.
   csvInput.addEventListener("change", function () {
     var file = csvInput.files && csvInput.files[0];
     if (!file) return;
+    if (file.size > LIMITS.bytes) {
+      notice.textContent = S.import_failed + say("import_too_big", { file: file.name, size: sizeText(file.size), limit: sizeText(LIMITS.bytes) });
+      csvInput.value = "";
+      return;
+    }
     file.text().then(function (text) {
       var data = fromCsv(text);
-      load(data);
-      notice.textContent = say("imported", { n: data.rows.length });
-      changed();
+      notice.textContent = say("importing", { n: data.rows.length });
+      return load(data).then(function (done) {
+        if (!done) return;
+        notice.textContent = say("imported", { n: data.rows.length }) + (booth() ? " " + S.booth_no_draft : "");
+        changed();
+      });
     }).catch(function (error) {
       notice.textContent = S.import_failed + (error && error.message || error);
     }).then(function () { csvInput.value = ""; });
@@ -489,8 +584,7 @@
   clearButton.addEventListener("click", function () {
     if (!window.confirm(S.clear_confirm)) return;
     try { localStorage.removeItem(STORE); } catch (error) { /* nothing kept */ }
-    load({});
-    changed();
+    load({}).then(function (done) { if (done) changed(); });
   });
   addButton.addEventListener("click", function () {
     addRow().querySelector("input").focus();
@@ -506,15 +600,16 @@
 
   var draft = null;
   try { draft = JSON.parse(localStorage.getItem(STORE) || "null"); } catch (error) { draft = null; }
-  load(draft || {});
-  if (draft && draft.rows && draft.rows.some(function (row) { return !isEmpty(row); })) notice.textContent = S.restored;
-  if (window.policypressModes && !window.policypressModes.mayStore()) notice.textContent = S.booth_no_draft;
-  showTotals();
+  if (!draft || typeof draft !== "object" || !Array.isArray(draft.rows)) draft = null;
+  var restoring = load(draft || {});
+  if (draft && draft.rows.some(function (row) { return row && Array.isArray(row.columns) && !isEmpty(row); })) notice.textContent = S.restored;
+  if (booth()) notice.textContent = S.booth_no_draft;
+  restoring.then(function (done) { if (done) showTotals(); });
   if (window.policypress) {
     window.policypress.onStage(function (current) {
       if (current === "failed") document.querySelectorAll(".pp-report .pp-runtime-failed").forEach(function (node) { node.hidden = false; });
     });
     window.policypress.start(config.document);
-    check();
+    restoring.then(function (done) { if (done) check(); });
   }
 })();
