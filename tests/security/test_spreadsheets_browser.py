@@ -372,6 +372,14 @@ def test_report_files_over_the_limits_are_refused_and_nothing_changes(context: B
     expect(notice).to_have_text(REPORT_STRINGS["import_failed"][lang] + REPORT_STRINGS["import_quote"][lang].replace("{n}", "5"))
     assert table_state(page) == before
 
+    # a paste that would take the table past the limit (one row is there already)
+    page.click(".pp-report-paste-area summary")
+    page.fill("#pp-report-paste", "".join(f"单位{i}\t" + "\t".join(map(str, GOOD)) + "\n" for i in range(REPORT_MAX_ROWS)))
+    page.click(".pp-report-paste-apply")
+    too_many = REPORT_STRINGS["paste_too_many"][lang].replace("{n}", str(REPORT_MAX_ROWS + 1)).replace("{limit}", str(REPORT_MAX_ROWS))
+    expect(notice).to_have_text(too_many)
+    assert table_state(page) == before
+
 
 # The rows added to the table between two of the page's tasks (a MutationObserver reports after
 # each): one number when the whole table is built at once, several when it comes in batches.
