@@ -17,8 +17,8 @@ from typing import Any
 
 from . import conventions
 from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator, run
-from .core.dates import age_on
-from .core.explain import DateUsed, Explanation, finish, money
+from .core.dates import age_on, day_words
+from .core.explain import DateUsed, Explanation, finish, history_first, money, period_words
 from .core.inputs import Field, InputError, Option
 from .core.parameters import Number, Parameters
 from .core.text import Text, text
@@ -202,8 +202,9 @@ ASSUMED: dict[str, Text] = {
         "没有填写医疗费用：不测算大病保险报销。", "No medical costs given: the critical-illness payment is not estimated."
     ),
     "county": text(
-        "没有填写县区：不测算公益性岗位补贴；一次性创业补贴按通知规定的最低标准测算。",
-        "No county given: the public-welfare job subsidy is not estimated; the start-up subsidy uses the notice's minimum.",
+        "没有填写县区：不估算公益性岗位补贴；一次性创业补贴只能给出通知规定的最低标准（不低于），县区是否发放不知道。",
+        "No county given: the public-welfare job subsidy is not estimated; for the start-up subsidy only the notice's minimum "
+        "(a floor) can be given, and whether the county pays it is not known.",
     ),
 }
 
@@ -370,11 +371,12 @@ def _no_estimate(m: Measure, result: dict[str, Any] | None, zh: str, en: str) ->
 def _prelude(m: Measure, ctx: Context, poor_required: bool = True) -> bool:
     """The notice in force on the day, and (for all but measure 7) a registered poor household."""
     if not ctx.params.in_notice(ctx.day):
+        when = day_words(ctx.day)
         m.check(
             "notice_in_force",
             False,
-            f"{ctx.day.isoformat()} 不在通知有效期内，本措施不适用。",
-            f"{ctx.day.isoformat()} is outside the notice's period in force: this measure does not apply.",
+            f"{when['zh']}不在通知有效期内，本措施不适用。",
+            f"{when['en']} is outside the notice's period in force: this measure does not apply.",
         )
         return False
     if poor_required:
@@ -391,14 +393,21 @@ def _prelude(m: Measure, ctx: Context, poor_required: bool = True) -> bool:
     return True
 
 
+def _on_day(ctx: Context) -> Text:
+    """'On 15 May 2020 you were 52': the day an age is counted on, in words."""
+    when = day_words(ctx.day)
+    return text(f"{when['zh']}时", f"On {when['en']}")
+
+
 def _working_age(m: Measure, ctx: Context) -> bool:
     low, limit = conventions.working_age_bounds(ctx.params, ctx.day)
     age, working = ctx.person.age, ctx.working_age()
+    on = _on_day(ctx)
     m.check(
         "working_age",
         working,
-        f"{age} 周岁，{'在' if working else '不在'}劳动年龄（{low} 周岁以上、不满 {limit} 周岁）内。",
-        f"Aged {age}: {'within' if working else 'outside'} working age ({low} or over, under {limit}).",
+        f"{on['zh']} {age} 周岁，{'在' if working else '不在'}劳动年龄（{low} 周岁以上、不满 {limit} 周岁）内。",
+        f"{on['en']}, aged {age}: {'within' if working else 'outside'} working age ({low} or over, under {limit}).",
     )
     return working
 
@@ -462,9 +471,11 @@ def workshop(ctx: Context) -> Measure:
     award = ctx.params.value("workshop.award_per_person", ctx.day)
     months = ctx.params.value("workshop.pay_period_months", ctx.day)
     m.note(
-        f"扶贫车间的一次性奖补（每人 {_yuan(award)} 元，{months} 个月内报酬达到当年省定贫困线）发给车间，不发给个人；个人得到的是在家门口的工作和报酬。",
+        f"扶贫车间的一次性奖补（每人 {_yuan(award)} 元，{months} 个月内报酬达到当年省定贫困线）发给经认定的车间，不发给个人；"
+        "当地有扶贫车间的，可以在家门口就业、取得报酬，是否有合适的岗位要看当地车间。",
         f"The one-off award ({_yuan(award)} yuan a person whose pay within {months} months reaches the year's provincial poverty "
-        "line) goes to the workshop, not to you; what you get is paid work close to home.",
+        "line) goes to a recognised workshop, not to you; where there is a workshop nearby you may find paid work close to "
+        "home, depending on the jobs it has.",
     )
     return m
 
@@ -494,7 +505,14 @@ def public_welfare_job(ctx: Context) -> Measure:
     if not _prelude(m, ctx):
         return m
     _working_age(m, ctx)
-    _able(m, ctx, partly=True)  # Attachment 1: a post for those who can do some work
+    if ctx.person.values.get("able_to_work") in ("no", "partly"):  # not a condition the text states: a note only
+        m.note(
+            "通知没有把劳动能力列为公益性岗位安置的条件；岗位是公用设施维护、保洁保绿等工作，能否胜任由县区根据岗位确定"
+            "（附件1流程图中“有劳动能力”的分类是本站的重构，不是通知原文）。",
+            "The notice does not make the ability to work a condition of the placement; the posts are upkeep, cleaning and "
+            "greening work, and the county decides whether you can do one (the 'able to work' branch of the Attachment 1 "
+            "flowchart is this site's reconstruction, not the notice's text).",
+        )
     hard = ctx.person.fact("hard_to_place")
     m.check(
         "hard_to_place",
@@ -570,15 +588,18 @@ def _public_welfare_estimate(m: Measure, ctx: Context) -> None:
         _no_estimate(m, result, "公益性岗位补贴", "public-welfare job subsidy")
         return
     total, months, area = result["total"], result["months"], result["area"]
+    when = day_words(ctx.day)
     m.amount = _amount(
         total,
         "yuan",
-        f"若 {ctx.day.isoformat()} 上岗，通知有效期内 {months} 个月，岗位补贴合计约 {_yuan(total)} 元（{area['zh']}最低工资标准，按全日制）。",
-        f"If placed on {ctx.day.isoformat()}: {months} months within the notice, about {_yuan(total)} yuan in all "
-        f"({area['en']} minimum wage, full time).",
+        f"若{when['zh']}安置上岗，通知有效期内 {months} 个月，岗位补贴合计约 {_yuan(total)} 元：按{area['zh']}最低工资标准、"
+        "全日制估算，实际补贴标准由县区确定。",
+        f"If placed on {when['en']}: {months} months within the notice, about {_yuan(total)} yuan in all, estimated at the "
+        f"{area['en']} minimum wage, full time; the county sets the actual subsidy.",
         "public-welfare-job",
     )
     m.amount["months"] = months
+    m.amount["kind"] = "estimate"
 
 
 def employment_partners(ctx: Context) -> Measure:
@@ -616,8 +637,9 @@ def employment_partners(ctx: Context) -> Measure:
             else ("，标准由县区确定", ", set by the county")
         )
         m.note(
-            f"到县外就业的，有条件的县区发放交通补助{figure[0]}：可能符合，请向县区人社部门确认。",
-            f"For work outside the county, counties that are able pay a transport subsidy{figure[1]}: possibly, ask the county HRSS bureau.",
+            f"到县外就业的，有条件的县区可以给予交通补助{figure[0]}：您所在县区是否发放不知道，只是可能，请向县区人社部门确认。",
+            f"For work outside the county, counties that are able may pay a transport subsidy{figure[1]}: whether yours does is "
+            "not known, so it is only a possibility; ask the county HRSS bureau.",
         )
     if ctx.person.values.get("relocated"):
         m.note(
@@ -627,14 +649,22 @@ def employment_partners(ctx: Context) -> Measure:
     return m
 
 
+def _from_calculator(m: Measure, result: dict[str, Any], skip: tuple[str, ...]) -> None:
+    """The measure's own calculator's decisive conditions, as this measure's (so both agree)."""
+    for condition in result["explanation"]:
+        if condition["decisive"] and condition["condition"] not in ("notice_in_force", *skip):
+            m.check(condition["condition"], condition["met"], condition["zh"], condition["en"])
+
+
 def guaranteed_loan(ctx: Context) -> Measure:
-    """4 创业担保贷款: starting or running one's own business; the limit from guaranteed-loan."""
+    """4 创业担保贷款: starting or running one's own business; conditions and limit from guaranteed-loan."""
     m = ctx.measure(4)
     if not _prelude(m, ctx):
         return m
     wish = ctx.person.fact("employment_wish")
     registered = ctx.person.values.get("business_registered_on")
-    if wish == "self_employed" or registered is not None:
+    self_employed = wish == "self_employed" or registered is not None
+    if self_employed:
         m.check("self_employed", True, "自主创业。", "Starting or running your own business.")
     elif wish is None:
         m.check(
@@ -652,19 +682,37 @@ def guaranteed_loan(ctx: Context) -> Measure:
         )
     if m.status == NOT_ELIGIBLE:
         return m
-    result = _estimate(ctx, "guaranteed-loan", {"applicant": "individual", "registered_poor": True, "date": ctx.day.isoformat()})
-    if result is None or "errors" in result or not result.get("eligible"):
+    facts = {
+        "applicant": "individual",
+        "registered_poor": True,
+        "self_employed": True if self_employed else None,
+        "date": ctx.day.isoformat(),
+    }
+    result = _estimate(ctx, "guaranteed-loan", facts)
+    if result is None or "errors" in result:
         _no_estimate(m, result, "创业担保贷款额度", "guaranteed loan limit")
+        m.check("loan_conditions", None, "创业担保贷款的条件无法核对。", "The guaranteed loan's conditions could not be checked.")
+        return m
+    _from_calculator(m, result, ("registered_poor", "self_employed"))
+    if result["outcome"] == NOT_ELIGIBLE:
         return m
     limit = result["limit"]
+    if limit is None:
+        m.note(
+            "免反担保、免抵押，按规定贴息；个人额度、贴息和期限按省里规定，本通知没有规定，请向县区人社部门或经办银行咨询。",
+            "No counter-guarantee and no collateral, with an interest subsidy as provided; the individual limit, subsidy and "
+            "term are set by the provincial rules, not by this notice: ask the county HRSS bureau or the lending bank.",
+        )
+        return m
     m.amount = _amount(
         limit,
         "yuan",
-        f"免反担保、免抵押的创业担保贷款，个人最高 {_yuan(limit)} 元（参考山东省规定），按规定贴息。",
+        f"免反担保、免抵押的创业担保贷款，个人最高 {_yuan(limit)} 元（参考省级规定，不是本通知规定），按规定贴息。",
         f"A guaranteed loan with no counter-guarantee and no collateral, up to {_yuan(limit)} yuan for an individual "
-        "(Shandong's rule, for reference), with an interest subsidy.",
+        "(a reference to the provincial rules, not a figure of this notice), with an interest subsidy.",
         "guaranteed-loan",
     )
+    m.amount["kind"] = "at_most"
     return m
 
 
@@ -717,27 +765,11 @@ def startup_subsidy(ctx: Context) -> Measure:
         _no_estimate(m, result, "一次性创业补贴", "start-up subsidy")
         m.check("startup_conditions", None, "一次性创业补贴的条件无法核对。", "The start-up subsidy's conditions could not be checked.")
         return m
-    for condition in result["explanation"]:
-        if condition["decisive"] and condition["condition"] not in ("notice_in_force", "registered_poor", "operating_normally"):
-            m.check(condition["condition"], condition["met"], condition["zh"], condition["en"])
-    if not result["eligible"]:
+    _from_calculator(m, result, ("registered_poor", "operating_normally"))  # its county_offers among them
+    if result["outcome"] == NOT_ELIGIBLE:
         return m
-    m.check(
-        "county_offers",
-        None,
-        "一次性创业补贴由有条件的县区发放，请向县区人社部门确认是否发放。",
-        "The subsidy is paid where the county is able to offer it: ask the county HRSS bureau.",
-    )
-    amount = result["amount"]
-    source = "县区标准" if result.get("amount_source") == "county" else "通知规定的最低标准"
-    source_en = "the county's figure" if result.get("amount_source") == "county" else "the notice's minimum"
-    m.amount = _amount(
-        amount,
-        "yuan",
-        f"一次性创业补贴不低于 {_yuan(amount)} 元（{source}），由县区发放。",
-        f"A one-off start-up subsidy of at least {_yuan(amount)} yuan ({source_en}), paid by the county.",
-        "startup-subsidy",
-    )
+    m.amount = _amount(result["amount"], "yuan", result["amount_words"]["zh"], result["amount_words"]["en"], "startup-subsidy")
+    m.amount["kind"] = result["amount_kind"]
     return m
 
 
@@ -759,9 +791,11 @@ def training(ctx: Context) -> Measure:
         return m
     days = ctx.params.value("training.flexible_max_days", ctx.day)
     m.note(
-        f"培训免费，按本人意愿签订培训计划（田间课堂、培训大篷车等）；{days} 天以内的实用技术培训，县区可灵活确定补贴标准，凭培训合格证书申领。",
+        f"培训免费，按本人意愿签订培训计划（田间课堂、培训大篷车等）；{days} 天以内的实用技能培训，有条件的县区可以执行灵活的"
+        "培训补贴标准（是否执行、标准多少由县区确定），凭培训合格证书申请。",
         f"Training is free and planned around your wishes (classes in the fields, training caravans); for practical courses of "
-        f"{days} days or less, counties may set flexible subsidy rates, claimed with the training certificate.",
+        f"{days} days or less, counties that are able may use flexible subsidy rates (whether they do, and how much, is the "
+        "county's choice), claimed with the training certificate.",
     )
     if ctx.person.values.get("sex") == "female":
         m.note(
@@ -818,11 +852,15 @@ def technical_school(ctx: Context) -> Measure:
     else:
         _, limit = conventions.working_age_bounds(ctx.params, ctx.day)
         past = ctx.person.age >= limit
+        on = _on_day(ctx)
         m.check(
             "technical_school",
             False if past else None,
-            f"没有填写是否就读或报考技工院校；{ctx.person.age} 周岁已不在适龄范围。" if past else "没有填写是否就读或报考技工院校。",
-            f"Not said whether you study at or apply to a technical school; at {ctx.person.age} this is no longer the age for it."
+            f"没有填写是否就读或报考技工院校；{on['zh']} {ctx.person.age} 周岁，已不在适龄范围。"
+            if past
+            else "没有填写是否就读或报考技工院校。",
+            f"Not said whether you study at or apply to a technical school; {on['en']}, aged {ctx.person.age}, this is no longer "
+            "the age for it."
             if past
             else "Not said whether you study at or apply to a technical school.",
         )
@@ -844,18 +882,23 @@ def pension_and_medical(ctx: Context) -> Measure:
     if not _prelude(m, ctx):
         if ctx.params.in_notice(ctx.day) and ctx.person.values.get("critical_illness_costs") is not None:
             base = _estimate(ctx, "critical-illness", _illness_facts(ctx, poor=False))
-            if base is not None and "errors" not in base:
+            if base is not None and "errors" not in base and base["insured_medical"] is not False:
+                known = base["insured_medical"] is True
+                if_zh = "" if known else "如已参加居民基本医疗保险，"
+                if_en = "C" if known else "If you are insured in the residents' medical insurance, c"
                 m.note(
-                    f"大病保险按一般标准约支付 {_yuan(base['amount'])} 元（不享受贫困人口的倾斜）。",
-                    f"Critical-illness insurance pays about {_yuan(base['amount'])} yuan under the standard schedule (without the boost "
-                    "for poor people).",
+                    f"{if_zh}大病保险按一般标准约支付 {_yuan(base['amount'])} 元（不享受贫困人口的倾斜）。",
+                    f"{if_en}ritical-illness insurance pays about {_yuan(base['amount'])} yuan under the standard schedule "
+                    "(without the boost for poor people).",
                 )
         return m
     m.check(
         "insurance_for_poor",
         True,
-        "建档立卡贫困人口参加居民基本医疗保险，个人缴费由财政补贴；大病保险起付标准减半、各段支付比例提高、年度最高支付限额提高。",
-        "Registered poor people who join the residents' medical insurance have their contribution subsidised; critical-illness "
+        "建档立卡贫困人口：实施全民参保登记；符合条件的参加居民基本医疗保险，个人缴费部分由各级财政补贴（条件以当地规定为准）；"
+        "参保居民的大病保险起付标准减半、各段支付比例提高、年度最高支付限额提高。",
+        "Registered poor people: everyone is to be enrolled; for those who meet the conditions, the individual contribution to "
+        "the residents' medical insurance is subsidised (the conditions are local); for insured residents, critical-illness "
         "insurance halves the deductible, raises each payment rate and raises the yearly cap.",
     )
     pension = conventions.pension_age(ctx.params, ctx.day)
@@ -863,23 +906,31 @@ def pension_and_medical(ctx: Context) -> Measure:
     age = ctx.person.age
     tier = None
     if age >= pension:
+        on = _on_day(ctx)
         m.check(
             "pension_paid",
             True,
-            f"已到 {pension} 周岁领取年龄：居民基本养老保险基础养老金按时足额发放。",
-            f"At the pension age of {pension}: the basic pension is paid in full and on time.",
+            f"{on['zh']} {age} 周岁，已到 {pension} 周岁领取年龄：居民基本养老保险基础养老金按时足额发放。",
+            f"{on['en']}, aged {age}: at the pension age of {pension}, the basic pension is paid in full and on time.",
         )
     else:
         severe = _severe_disability(ctx.person, ctx.params, ctx.day)
         contributes = age >= low  # residents contribute from the lower working-age bound (our reading)
         if severe and contributes:
             tier = ctx.params.value("pension.lowest_tier", ctx.day)
+            figure = (
+                (
+                    f"（参考 {_yuan(tier)} 元/年，不是本通知规定的数额）",
+                    f" (for reference {_yuan(tier)} yuan a year, not a figure of this notice)",
+                )
+                if tier is not None
+                else ("（档次数额按省里规定）", " (the tier's amount is the province's)")
+            )
             m.check(
                 "severe_disability",
                 True,
-                f"重度残疾：政府代缴居民基本养老保险最低档次的养老保险费（参考 {_yuan(tier)} 元/年）。",
-                f"Severely disabled: the government pays the lowest tier of the residents' pension contribution (for reference "
-                f"{_yuan(tier)} yuan a year).",
+                f"重度残疾：政府全额代缴居民基本养老保险最低标准的养老保险费{figure[0]}。",
+                f"Severely disabled: the government pays the lowest tier of the residents' pension contribution in full{figure[1]}.",
             )
         elif severe is None:
             m.note(
@@ -904,15 +955,22 @@ def pension_and_medical(ctx: Context) -> Measure:
         m.amount = _amount(
             tier,
             "yuan-per-year",
-            f"政府代缴最低档次养老保险费，参考 {_yuan(tier)} 元/年。",
-            f"The government pays the lowest pension tier, for reference {_yuan(tier)} yuan a year.",
+            f"政府代缴最低档次养老保险费，参考 {_yuan(tier)} 元/年（参考省级规定，不是本通知规定的数额）。",
+            f"The government pays the lowest pension tier, for reference {_yuan(tier)} yuan a year (a provincial figure, not "
+            "one of this notice).",
         )
+        m.amount["kind"] = "reference"
     return m
 
 
 def _illness_facts(ctx: Context, poor: bool) -> dict[str, Any]:
     costs = ctx.person.values["critical_illness_costs"]
-    return {"eligible_costs": str(costs), "registered_poor": poor, "date": ctx.day.isoformat()}
+    return {
+        "eligible_costs": str(costs),
+        "registered_poor": poor,
+        "insured_medical": ctx.person.values.get("insured_medical"),
+        "date": ctx.day.isoformat(),
+    }
 
 
 def _illness_estimate(m: Measure, ctx: Context) -> None:
@@ -922,17 +980,33 @@ def _illness_estimate(m: Measure, ctx: Context) -> None:
     if poor is None or "errors" in poor or base is None or "errors" in base:
         _no_estimate(m, poor if poor is None or "errors" in poor else base, "大病保险报销", "critical-illness payment")
         return
+    if poor["insured_medical"] is False:
+        m.note(
+            "没有参加居民基本医疗保险的，居民大病保险不支付，也没有贫困人口的倾斜；参保后才能享受。",
+            "Without the residents' medical insurance, critical-illness insurance pays nothing and there is no boost for poor "
+            "people; it applies once you are insured.",
+        )
+        return
     extra = Decimal(str(poor["amount"])) - Decimal(str(base["amount"]))
-    m.amount = _amount(
-        poor["amount"],
-        "yuan",
-        f"大病保险约支付 {_yuan(poor['amount'])} 元，比一般标准（{_yuan(base['amount'])} 元）多 {_yuan(extra)} 元。",
-        f"Critical-illness insurance pays about {_yuan(poor['amount'])} yuan, {_yuan(extra)} yuan more than the standard "
-        f"schedule ({_yuan(base['amount'])} yuan).",
-        "critical-illness",
-    )
+    if poor["insured_medical"] is None:
+        zh = (
+            f"如已参加居民基本医疗保险：大病保险约支付 {_yuan(poor['amount'])} 元，比一般标准（{_yuan(base['amount'])} 元）多 "
+            f"{_yuan(extra)} 元；没有参保的不支付。"
+        )
+        en = (
+            f"If you are insured in the residents' medical insurance: critical-illness insurance pays about {_yuan(poor['amount'])} "
+            f"yuan, {_yuan(extra)} yuan more than the standard schedule ({_yuan(base['amount'])} yuan); if not insured, nothing."
+        )
+    else:
+        zh = f"大病保险约支付 {_yuan(poor['amount'])} 元，比一般标准（{_yuan(base['amount'])} 元）多 {_yuan(extra)} 元。"
+        en = (
+            f"Critical-illness insurance pays about {_yuan(poor['amount'])} yuan, {_yuan(extra)} yuan more than the standard "
+            f"schedule ({_yuan(base['amount'])} yuan)."
+        )
+    m.amount = _amount(poor["amount"], "yuan", zh, en, "critical-illness")
     m.amount["extra"] = money(extra)
     m.amount["standard"] = money(base["amount"])
+    m.amount["kind"] = poor["amount_kind"]
 
 
 def relocated(ctx: Context) -> Measure:
@@ -997,16 +1071,17 @@ def _person(values: dict[str, Any], day: dt.date, why: Explanation) -> Person:
         raise InputError(
             "birth_date",
             text(
-                f"出生日期 {birth.isoformat()} 晚于计算日 {day.isoformat()}，请检查。",
-                f"The date of birth, {birth.isoformat()}, is after the date used, {day.isoformat()}: please check it.",
+                f"出生日期{day_words(birth)['zh']}晚于计算日{day_words(day)['zh']}，请检查。",
+                f"The date of birth, {day_words(birth)['en']}, is after the date used, {day_words(day)['en']}: please check it.",
             ),
         )
     years = age_on(birth, day)
     if age is not None:
+        when = day_words(day)
         why.note(
-            f"同时填写了出生日期和年龄，按出生日期计算：{day.isoformat()} 时 {years} 周岁"
+            f"同时填写了出生日期和年龄，按出生日期计算：{when['zh']}时 {years} 周岁"
             + ("。" if years == age else f"（填写的年龄是 {age} 周岁）。"),
-            f"Both a date of birth and an age were given; the date of birth is used: aged {years} on {day.isoformat()}"
+            f"Both a date of birth and an age were given; the date of birth is used: aged {years} on {when['en']}"
             + ("." if years == age else f" (the age given was {age})."),
         )
     return Person(values, years, birth)
@@ -1038,18 +1113,21 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     person = _person(values, used.day, why)
     _check_county(values, params)
     ctx = Context(person, params, used, why)
+    if not history_first(why, params, used, CLAUSE) and why.conditions:
+        first = why.conditions[0]
+        why.notes.insert(0, text(first["zh"], first["en"]))  # the self-check page shows the notes, not the conditions
     in_force = params.in_notice(used.day)
-    period = f"{params.effective.isoformat()} – {params.expires.isoformat() if params.expires else '…'}"
+    period, when = period_words(params), day_words(used.day)
     why.check(
         "notice_in_force",
         in_force,
         CLAUSE,
-        f"{used.day.isoformat()} 在通知有效期（{period}）内。"
+        f"{when['zh']}在通知有效期（{period['zh']}）内。"
         if in_force
-        else f"{used.day.isoformat()} 不在通知有效期（{period}）内，通知的各项措施都不适用。",
-        f"{used.day.isoformat()} is within the notice's period in force ({period})."
+        else f"{when['zh']}不在通知有效期（{period['zh']}）内，通知的各项措施都不适用。",
+        f"{when['en']} is within the notice's period in force ({period['en']})."
         if in_force
-        else f"{used.day.isoformat()} is outside the notice's period in force ({period}): none of its measures applies.",
+        else f"{when['en']} is outside the notice's period in force ({period['en']}): none of its measures applies.",
     )
     if not in_force:
         why.note(

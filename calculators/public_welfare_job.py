@@ -3,9 +3,13 @@
 Registered poor people of working age whom the market cannot place, and who hold a disability
 certificate or are less than 5 years from the social pension, may be placed in a public-welfare
 job. The subsidy is the local minimum wage for the time worked, for at most 3 years, or until
-the pension for those near it (二(一)2). RULES.md fixes the readings: whole calendar months from
-the start month, each at the minimum wage in force on its first day; only months whose first day
-falls within the notice count toward the total, the rest are listed apart.
+the pension for those near it (二(一)2). Each county sets the subsidy "with reference to"
+(参照) the local minimum wage: the minimum wage is an estimate of it, never the notice's figure,
+and the result says so. RULES.md fixes the readings: whole calendar months from the start month,
+each at the minimum wage in force on its first day; only months whose first day falls within the
+notice count toward the total, the rest are listed apart. Whether a person is near the pension is
+judged on the start date (a reading): someone who comes within 5 years of it during the placement
+is told that the extension is the county's to decide, and it is not counted.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from typing import Any
 
 from . import conventions
 from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
-from .core.dates import add_months, age_on, birthday, first_of_month, month_label
-from .core.explain import DateUsed, Explanation, finish, money
+from .core.dates import add_months, age_on, birthday, day_words, first_of_month, month_label, month_words
+from .core.explain import DateUsed, Explanation, finish, history_first, money, period_words
 from .core.inputs import Field, InputError
 from .core.parameters import Number, Parameters
 from .core.text import text
@@ -114,12 +118,13 @@ def eligibility(values: dict[str, Any], params: Parameters, why: Explanation) ->
     age = age_on(birth, start)
     low, limit = conventions.working_age_bounds(params, start)
     working = conventions.is_working_age(age, params, start)
+    when = day_words(start)
     why.check(
         "working_age",
         working,
         CLAUSE,
-        f"上岗日期 {start} 时 {age} 周岁，{'在' if working else '不在'}劳动年龄（{low}周岁以上、不满{limit}周岁）内。",
-        f"Aged {age} on the start date {start}: {'within' if working else 'outside'} working age ({low} or over, under {limit}).",
+        f"上岗日期{when['zh']}时 {age} 周岁，{'在' if working else '不在'}劳动年龄（{low}周岁以上、不满{limit}周岁）内。",
+        f"Aged {age} on the start date, {when['en']}: {'within' if working else 'outside'} working age ({low} or over, under {limit}).",
     )
     hard: bool = values["hard_to_place"]
     why.check(
@@ -157,22 +162,23 @@ def eligibility(values: dict[str, Any], params: Parameters, why: Explanation) ->
 def _near_pension_words(birth: dt.date, start: dt.date, near: bool, params: Parameters) -> tuple[str, str]:
     pension = conventions.pension_age(params, start)
     years = conventions.whole_rule(params, "public_welfare_job.near_pension_years", start)
-    pension_day, from_day = birthday(birth, pension), birthday(birth, pension - years)
+    pension_day, from_day = day_words(birthday(birth, pension)), day_words(birthday(birth, pension - years))
+    when = day_words(start)
     if near:
         return (
-            f"上岗日期 {start} 距 {pension} 周岁领取社会养老保险待遇（{pension_day}）不足 {years} 年。",
-            f"On the start date {start}, less than {years} years remain before the social pension at {pension} ({pension_day}).",
+            f"上岗日期{when['zh']}距 {pension} 周岁领取社会养老保险待遇（{pension_day['zh']}）不足 {years} 年。",
+            f"On the start date, {when['en']}, less than {years} years remain before the social pension at {pension} ({pension_day['en']}).",
         )
-    if start >= pension_day:
+    if start >= birthday(birth, pension):
         return (
-            f"上岗日期 {start} 已到 {pension} 周岁领取社会养老保险待遇的年龄（{pension_day}）。",
-            f"On the start date {start}, the pension age of {pension} has been reached ({pension_day}).",
+            f"上岗日期{when['zh']}已到 {pension} 周岁领取社会养老保险待遇的年龄（{pension_day['zh']}）。",
+            f"On the start date, {when['en']}, the pension age of {pension} has been reached ({pension_day['en']}).",
         )
     return (
-        f"上岗日期 {start} 距 {pension} 周岁领取社会养老保险待遇（{pension_day}）还有 {years} 年或以上；"
-        f"{pension - years} 周岁生日（{from_day}）当天正好 {years} 年，之后才算“不足{years}年”。",
-        f"On the start date {start}, {years} years or more remain before the social pension at {pension} ({pension_day}); "
-        f"on turning {pension - years} ({from_day}) exactly {years} years remain, so 'less than {years} years' starts the day after.",
+        f"上岗日期{when['zh']}距 {pension} 周岁领取社会养老保险待遇（{pension_day['zh']}）还有 {years} 年或以上；"
+        f"{pension - years} 周岁生日（{from_day['zh']}）当天正好 {years} 年，之后才算“不足{years}年”。",
+        f"On the start date, {when['en']}, {years} years or more remain before the social pension at {pension} ({pension_day['en']}); "
+        f"on turning {pension - years} ({from_day['en']}) exactly {years} years remain, so 'less than {years} years' starts the day after.",
     )
 
 
@@ -189,11 +195,13 @@ def duration(values: dict[str, Any], near: bool, params: Parameters, why: Explan
                 "既持有残疾证、又距领取社会养老保险待遇不足规定年限，补贴期限按延长至领取养老保险待遇的规定计算。",
                 "Holds a disability certificate and is also near the pension: the subsidy runs until the pension, the longer rule.",
             )
+        month = month_words(pension_month)
         why.note(
-            f"补贴发放到年满 {pension} 周岁的当月之前（不含 {month_label(pension_month)}），共 {months} 个月（测算口径，以经办机构解释为准）。",
-            f"The subsidy runs up to, not including, the month of turning {pension} ({month_label(pension_month)}): {months} months "
+            f"补贴发放到年满 {pension} 周岁的当月之前（不含{month['zh']}），共 {months} 个月（测算口径，以经办机构解释为准）。",
+            f"The subsidy runs up to, not including, the month of turning {pension} ({month['en']}): {months} months "
             "(our reading; the office decides).",
         )
+        _extension_words(months, params, start, why)
         if months == 0:
             why.note(
                 "上岗当月即年满领取养老保险待遇年龄，按上述口径没有可补贴的月份。",
@@ -202,6 +210,44 @@ def duration(values: dict[str, Any], near: bool, params: Parameters, why: Explan
         return "until_pension", months
     years = conventions.whole_rule(params, "public_welfare_job.max_years", start)
     return "max_years", years * MONTHS_PER_YEAR
+
+
+def _extension_words(months: int, params: Parameters, start: dt.date, why: Explanation) -> None:
+    """The months past max_years come from "可延长至领取社会养老保险待遇": say that it is "may"."""
+    years = conventions.whole_rule(params, "public_welfare_job.max_years", start)
+    extra = months - years * MONTHS_PER_YEAR
+    if extra > 0:
+        why.note(
+            f"其中超过 {years} 年的 {extra} 个月，依据的是通知“可延长至领取社会养老保险待遇”的规定：是否延长由县区确定，本测算按延长计算。",
+            f"{extra} of these months go past {years} years under the notice's 'may be extended until the social pension': "
+            "whether it is extended is for the county to decide; this estimate counts the extension.",
+        )
+
+
+def near_during_placement(values: dict[str, Any], params: Parameters, why: Explanation) -> dt.date | None:
+    """Someone not yet near the pension on the start date who comes within the years of it before the
+    placement's maximum ends: the day that happens. Near-pension is judged on the start date (our
+    reading), so the extension is not counted; the result says so and that the county decides."""
+    birth: dt.date = values["birth_date"]
+    start: dt.date = values["start_date"]
+    years = conventions.whole_rule(params, "public_welfare_job.max_years", start)
+    pension = conventions.pension_age(params, start)
+    near_years = conventions.whole_rule(params, "public_welfare_job.near_pension_years", start)
+    becomes_near = birthday(birth, pension - near_years) + dt.timedelta(days=1)
+    ends = add_months(first_of_month(start), years * MONTHS_PER_YEAR)
+    if not (start < becomes_near < ends and becomes_near < birthday(birth, pension)):
+        return None
+    when = day_words(becomes_near)
+    why.note(
+        f"您在{when['zh']}起距领取社会养老保险待遇不足 {near_years} 年，那时仍在岗。是否属于“距享受社会养老保险待遇不足"
+        f"{near_years}年”的人员，本测算按上岗日期判断（测算口径，以经办机构解释为准）：补贴期限按最长 {years} 年计算，"
+        "到期后能否延长至领取养老保险待遇，请向县区人社部门咨询。",
+        f"From {when['en']} you will be less than {near_years} years from the social pension, while still in the post. "
+        f"This estimate judges 'less than {near_years} years from the pension' on the start date (our reading; the office "
+        f"decides): the subsidy is counted for at most {years} years, and whether it is then extended until the pension is "
+        "for the county HRSS bureau to say.",
+    )
+    return becomes_near
 
 
 def _wage(params: Parameters, name: str, day: dt.date) -> Number:
@@ -254,11 +300,15 @@ def _runs(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return runs
 
 
+def _month(label: str) -> dict[str, str]:
+    return month_words(dt.date.fromisoformat(f"{label}-01"))
+
+
 def _span(run: list[dict[str, Any]]) -> tuple[str, str]:
-    first, last, n = run[0]["month"], run[-1]["month"], len(run)
+    first, last, n = _month(run[0]["month"]), _month(run[-1]["month"]), len(run)
     if n == 1:
-        return first, first
-    return f"{first} 至 {last}", f"{first} … {last}"
+        return first["zh"], first["en"]
+    return f"{first['zh']}至{last['zh']}", f"{first['en']} to {last['en']}"
 
 
 def breakdown(rows: list[dict[str, Any]], total: Decimal) -> list[dict[str, Any]]:
@@ -275,7 +325,15 @@ def breakdown(rows: list[dict[str, Any]], total: Decimal) -> list[dict[str, Any]
                 "unit": "yuan",
             }
         )
-    lines.append({"label": text("合计（通知有效期内的月份）", "Total (months within the notice)"), "value": money(total), "unit": "yuan"})
+    lines.append(
+        {
+            "label": text(
+                "合计（通知有效期内的月份，按最低工资标准估算）", "Total (months within the notice, estimated at the minimum wage)"
+            ),
+            "value": money(total),
+            "unit": "yuan",
+        }
+    )
     return lines
 
 
@@ -284,29 +342,31 @@ def _before_notice(row: dict[str, Any], params: Parameters) -> bool:
 
 
 def _schedule_notes(rows: list[dict[str, Any]], params: Parameters, why: Explanation) -> None:
-    effective, expires = params.effective.isoformat(), params.expires.isoformat() if params.expires else ""
+    effective_words = day_words(params.effective)
+    expires_words = day_words(params.expires) if params.expires else {"zh": "", "en": ""}
     before = [r for r in rows if _before_notice(r, params)]
     beyond = [r for r in rows if not r["counted"] and not _before_notice(r, params)]
     if before:
         zh, en = _span(before)
         n = len(before)
         why.note(
-            f"{zh}（{n} 个月）当月1日早于通知施行日 {effective}，列在表中但不计入合计（测算口径，以经办机构解释为准）。",
-            f"{en} ({n} month{'s' if n != 1 else ''}): the first day of the month is before the notice took effect on {effective}, "
+            f"{zh}（{n} 个月）当月1日早于通知施行日（{effective_words['zh']}），列在表中但不计入合计（测算口径，以经办机构解释为准）。",
+            f"{en} ({n} month{'s' if n != 1 else ''}): the first day of the month is before the notice took effect on {effective_words['en']}, "
             "so they are listed but not counted (our reading; the office decides).",
         )
         month = before[-1]["month"]
         if month == month_label(params.effective):
+            first, words = day_words(dt.date.fromisoformat(f"{month}-01")), _month(month)
             why.note(
-                f"按月计算时以每月1日为准：{month}-01 早于施行日 {effective}，所以施行当月（{month}）也不计入。",
-                f"Months are judged by their first day: {month}-01 is before {effective}, so the month the notice took effect ({month}) "
+                f"按月计算时以每月1日为准：{first['zh']}早于施行日（{effective_words['zh']}），所以施行当月（{words['zh']}）也不计入。",
+                f"Months are judged by their first day: {first['en']} is before {effective_words['en']}, so the month the notice took effect ({words['en']}) "
                 "is not counted either.",
             )
     if beyond:
         zh, en = _span(beyond)
         why.note(
-            f"{zh}（{len(beyond)} 个月）在通知有效期（至 {expires}）之后，列为“超出本通知有效期”，不计入合计；这些月份的补贴请咨询县区人社部门。",
-            f"{en} ({len(beyond)} month{'s' if len(beyond) != 1 else ''}) fall after the notice's last day in force, {expires}: "
+            f"{zh}（{len(beyond)} 个月）在通知有效期（至{expires_words['zh']}）之后，列为“超出本通知有效期”，不计入合计；这些月份的补贴请咨询县区人社部门。",
+            f"{en} ({len(beyond)} month{'s' if len(beyond) != 1 else ''}) fall after the notice's last day in force, {expires_words['en']}: "
             "listed as beyond this notice and not counted. Ask the county HRSS bureau about these months.",
         )
 
@@ -352,37 +412,78 @@ def _other_help(values: dict[str, Any], params: Parameters, why: Explanation) ->
     )
 
 
+def _estimate_note(why: Explanation) -> None:
+    why.note(
+        "岗位补贴标准由各县区根据实际工作时间、参照当地最低工资标准确定，通知没有规定数额：以下金额按当地最低工资标准估算，"
+        "不是通知规定的数额，实际补贴以县区人社部门确定的为准。",
+        "Each county sets the subsidy by the actual working time, with reference to the local minimum wage; the notice gives "
+        "no figure. The amounts below are estimates at the local minimum wage, not figures of the notice: the county HRSS "
+        "bureau sets the actual subsidy.",
+    )
+
+
 def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[str, Any]:
     area = _area(values["county"], params)
     why = Explanation()
+    history_first(why, params, used, CLAUSE)
     eligible, near = eligibility(values, params, why)
     area_json = {"id": area["id"], "zh": area["zh"], "en": area["en"]}
+    empty = {
+        "eligible": False,
+        "months": 0,
+        "months_beyond_notice": 0,
+        "months_before_notice": 0,
+        "total": money(0),
+        "amount_kind": None,
+        "schedule": [],
+        "area": area_json,
+        "duration_rule": None,
+        "end_month": None,
+        "breakdown": [],
+    }
     if not eligible:
         _other_help(values, params, why)
-        return finish(
-            CALCULATOR.name,
-            "not_eligible",
-            used,
-            why,
-            params,
-            eligible=False,
-            months=0,
-            months_beyond_notice=0,
-            months_before_notice=0,
-            total=money(0),
-            schedule=[],
-            area=area_json,
-            duration_rule=None,
-            end_month=None,
-            breakdown=[],
-        )
+        return finish(CALCULATOR.name, "not_eligible", used, why, params, **empty)
     rule, count = duration(values, near, params, why)
+    near_from = None if near else near_during_placement(values, params, why)
     rows = monthly_schedule(values, area, count, params)
     counted = [r for r in rows if r["counted"]]
     before = [r for r in rows if _before_notice(r, params)]
     total = sum((Decimal(str(r["amount"])) for r in counted), Decimal(0))
     _schedule_notes(rows, params, why)
     start: dt.date = values["start_date"]
+    beyond = len(rows) - len(counted) - len(before)
+    if rows:
+        period = period_words(params)
+        within = why.check(
+            "months_within_notice",
+            bool(counted),
+            CLAUSE,
+            f"补贴月份中有 {len(counted)} 个月在通知有效期（{period['zh']}）内。"
+            if counted
+            else f"补贴的月份都不在通知有效期（{period['zh']}）内：本通知规定的安置和补贴不适用，这些月份请咨询县区人社部门。",
+            f"{len(counted)} of the subsidised months fall within the notice's period in force ({period['en']})."
+            if counted
+            else f"None of the subsidised months falls within the notice's period in force ({period['en']}): the notice's placement "
+            "and subsidy do not apply; ask the county HRSS bureau about these months.",
+        )
+        if not within:
+            return finish(
+                CALCULATOR.name,
+                "not_eligible",
+                used,
+                why,
+                params,
+                **{
+                    **empty,
+                    "months_beyond_notice": beyond,
+                    "months_before_notice": len(before),
+                    "schedule": rows,
+                    "duration_rule": rule,
+                    "end_month": rows[-1]["month"],
+                },
+            )
+    _estimate_note(why)
     if values["monthly_hours"] is None and rows:
         hours = rows[0]["hours"]
         why.note(
@@ -404,13 +505,19 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
         params,
         eligible=True,
         months=len(counted),
-        months_beyond_notice=len(rows) - len(counted) - len(before),
+        months_beyond_notice=beyond,
         months_before_notice=len(before),
         total=money(total),
+        amount_kind="estimate",
+        total_words=text(
+            f"约 {_yuan(total)} 元（按当地最低工资标准估算，实际标准由县区确定）",
+            f"About {_yuan(total)} yuan (estimated at the local minimum wage; the county sets the actual subsidy)",
+        ),
         schedule=rows,
         area=area_json,
         duration_rule=rule,
         end_month=rows[-1]["month"] if rows else None,
+        near_pension_from=near_from.isoformat() if near_from else None,
         breakdown=breakdown(rows, total) if rows else [],
     )
 
@@ -422,14 +529,14 @@ CALCULATOR = Calculator(
     inputs=INPUTS,
     compute=compute,
     summary=text(
-        "判断能否安置到农村公益性岗位，并按月列出岗位补贴（当地最低工资标准）和补贴期限。",
-        "Check whether a placement in a village public-welfare job applies, and list the monthly subsidy (the local minimum wage) "
-        "and how long it runs.",
+        "判断是否符合农村公益性岗位托底安置的条件，并按当地最低工资标准估算每月岗位补贴和补贴期限（实际标准由县区确定）。",
+        "Check whether the conditions for a placement in a village public-welfare job hold, and estimate the monthly subsidy at "
+        "the local minimum wage and how long it runs (the county sets the actual subsidy).",
     ),
     outputs=(
         ("eligible", text("是否符合安置条件", "Eligible for a placement")),
         ("months", text("通知有效期内的补贴月数", "Subsidised months within the notice")),
         ("months_beyond_notice", text("超出通知有效期的月数", "Months beyond this notice")),
-        ("total", text("通知有效期内补贴合计（元）", "Subsidy within the notice (yuan)")),
+        ("total_words", text("通知有效期内补贴合计（估算）", "Subsidy within the notice (estimate)")),
     ),
 )

@@ -1,8 +1,10 @@
 """扶贫车间一次性奖补 — the one-off award to poverty-alleviation workshops (measure 1).
 
-A workshop that, within 12 months, paid a registered poor person remuneration reaching the
-year's provincial poverty line or more gets a one-off award per person, each person counted once
-(二(一)1). The notice names the poverty line but gives no figure: staff enter the year's line
+A workshop recognised by the poverty-alleviation and HRSS departments (经认定的扶贫车间) that signed
+processing contracts (承揽合同) with registered poor people and, within 12 months, paid a person
+remuneration reaching the year's provincial poverty line or more gets a one-off award per person,
+each person counted once (二(一)1). Recognition and contracts are asked: not said, the award is
+"possibly". The notice names the poverty line but gives no figure: staff enter the year's line
 unless a parameter holds it.
 """
 
@@ -12,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .core.calculator import DATE, Calculator
-from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, money
+from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money
 from .core.inputs import Field, InputError
 from .core.parameters import Parameters
 from .core.text import text
@@ -20,6 +22,24 @@ from .core.text import text
 CLAUSE = "m01-poverty-alleviation-workshops"
 
 INPUTS = (
+    Field(
+        "recognised_workshop",
+        "bool",
+        text("是否经扶贫开发、人社部门认定的“扶贫车间”", "Recognised as a workshop by the poverty-alleviation and HRSS departments?"),
+        help=text(
+            "申请一次性奖补的须是经扶贫开发、人社部门认定的“扶贫车间”。",
+            "Only a workshop recognised by the poverty-alleviation and HRSS departments can claim the award.",
+        ),
+    ),
+    Field(
+        "contracts_signed",
+        "bool",
+        text("名单上的人员是否都与车间签订了承揽合同", "Has every person listed signed a processing contract with the workshop?"),
+        help=text(
+            "申请时要提供安置贫困人口的承揽合同。只有部分人员签订的，请只列出签订了承揽合同的人员。",
+            "The claim needs the processing contracts (承揽合同) with the poor people placed. If only some have signed, list only them.",
+        ),
+    ),
     Field(
         "workers",
         "rows",
@@ -108,7 +128,43 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
             )
         line, source = Decimal(str(fixed)), "parameter"
     why = Explanation()
+    history_first(why, params, used, CLAUSE)
     check_notice_in_force(why, params, day, CLAUSE, text("扶贫车间一次性奖补", "its workshop award rules"))
+    recognised: bool | None = values.get("recognised_workshop")
+    why.check(
+        "recognised_workshop",
+        recognised,
+        CLAUSE,
+        {
+            True: "是经扶贫开发、人社部门认定的“扶贫车间”。",
+            False: "不是经扶贫开发、人社部门认定的“扶贫车间”：一次性奖补由经认定的扶贫车间申请。",
+            None: "没有说明是否经扶贫开发、人社部门认定：一次性奖补由经认定的扶贫车间申请。",
+        }[recognised],
+        {
+            True: "Recognised as a poverty-alleviation workshop by the poverty-alleviation and HRSS departments.",
+            False: "Not recognised by the poverty-alleviation and HRSS departments: only a recognised workshop can claim the award.",
+            None: "Not said whether the workshop is recognised by the poverty-alleviation and HRSS departments: only a "
+            "recognised workshop can claim the award.",
+        }[recognised],
+    )
+    contracts: bool | None = values.get("contracts_signed")
+    why.check(
+        "processing_contracts",
+        contracts,
+        CLAUSE,
+        {
+            True: "名单上的人员都与车间签订了承揽合同。",
+            False: "名单上有人没有签订承揽合同：奖补按签订承揽合同、安置的贫困人口计算，请只列出签订了承揽合同的人员。",
+            None: "没有说明是否签订承揽合同：奖补按与车间签订承揽合同的贫困人口计算，申请时要提供承揽合同。",
+        }[contracts],
+        {
+            True: "Everyone listed has signed a processing contract with the workshop.",
+            False: "Someone listed has no processing contract: the award counts poor people placed under processing contracts, "
+            "so list only those who signed one.",
+            None: "Not said whether processing contracts were signed: the award counts poor people placed under processing "
+            "contracts, and the claim must include them.",
+        }[contracts],
+    )
     months = params.value("workshop.pay_period_months", day)
     within_zh = f"{months}个月内" if months is not None else "计算期内"
     within_en = f"over {months} months" if months is not None else "over the period"
@@ -144,8 +200,9 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
         else "No workers were listed.",
     )
     per_person = params.value("workshop.award_per_person", day)
-    eligible = not why.failed() and not why.unsettled() and per_person is not None
-    amount = count * per_person if eligible and per_person is not None else 0
+    outcome = "not_eligible" if why.failed() or per_person is None else "possibly" if why.unsettled() else "eligible"
+    eligible = outcome == "eligible"
+    amount = count * per_person if outcome != "not_eligible" and per_person is not None else 0
     why.note(
         "一次性奖补按当年扶持脱贫人员计算，同一人不重复享受；所需资金从各县区创业带动就业扶持资金中安排。",
         "The award is counted by the people helped out of poverty that year, once per person; it is paid from the county's funds for employment through entrepreneurship.",
@@ -155,7 +212,13 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
             f"以下人员出现在多行，报酬已合并、只计一次：{'、'.join(duplicates)}。",
             f"These people appear in more than one row; their pay was added up and they count once: {', '.join(duplicates)}.",
         )
-    if eligible:
+    if outcome == "possibly":
+        why.note(
+            f"如果车间经认定、并与这些人员签订了承揽合同：{count} 人 × 每人 {money(per_person):,.0f} 元 = {money(amount):,.0f} 元。",
+            f"If the workshop is recognised and has processing contracts with these people: {count} "
+            f"{'person' if count == 1 else 'people'} × {money(per_person):,.0f} yuan each = {money(amount):,.0f} yuan.",
+        )
+    elif eligible:
         why.note(
             f"{count} 人 × 每人 {money(per_person):,.0f} 元 = {money(amount):,.0f} 元。",
             f"{count} {'person' if count == 1 else 'people'} × {money(per_person):,.0f} yuan each = {money(amount):,.0f} yuan.",
@@ -171,14 +234,16 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     breakdown.append({"label": text("一次性奖补", "One-off award"), "value": money(amount), "unit": "yuan"})
     return finish(
         CALCULATOR.name,
-        "eligible" if eligible else "not_eligible",
+        outcome,
         used,
         why,
         params,
-        eligible=eligible,
+        eligible={"eligible": True, "possibly": None, "not_eligible": False}[outcome],
         qualifying=qualifying,
         count=count,
         amount=money(amount),
+        amount_kind={"eligible": "award", "possibly": "if_confirmed", "not_eligible": None}[outcome],
+        amount_words=_amount_words(outcome, amount),
         per_worker=per_worker,
         duplicates=duplicates,
         poverty_line=money(line),
@@ -187,12 +252,28 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     )
 
 
+def _amount_words(outcome: str, amount: Any) -> dict[str, str]:
+    yuan = f"{money(amount):,.0f}"
+    if outcome == "possibly":
+        return text(
+            f"{yuan} 元——如果车间经认定并签订了承揽合同", f"{yuan} yuan — if the workshop is recognised and has the processing contracts"
+        )
+    if outcome == "eligible":
+        return text(f"{yuan} 元", f"{yuan} yuan")
+    return text("不符合条件，没有奖补", "Not eligible: no award")
+
+
 def _help(why: Explanation, failed: list[str], listed: bool, within_zh: str, within_en: str) -> None:
     """What else may help a workshop that gets no award under this notice."""
     if "notice_in_force" in failed:
         why.note(
             "该日本通知不在有效期内，现行扶贫车间扶持政策请咨询县区人社部门或拨打 {hotline}。",
             "The notice is not in force on that day: ask the county HRSS bureau or call {hotline} about the support that applies now.",
+        )
+    if "recognised_workshop" in failed:
+        why.note(
+            "“扶贫车间”由扶贫开发、人社部门认定，请先向乡镇人社所、扶贫办申请认定。",
+            "Workshops are recognised by the poverty-alleviation and HRSS departments: apply to the township HRSS and poverty offices first.",
         )
     if "qualifying_workers" in failed and not listed:
         why.note(
@@ -222,7 +303,7 @@ CALCULATOR = Calculator(
     ),
     outputs=(
         ("count", text("达到贫困线的人数", "People who reached the line")),
-        ("amount", text("一次性奖补（元）", "One-off award (yuan)")),
+        ("amount_words", text("一次性奖补", "One-off award")),
         ("qualifying", text("达到贫困线的人员", "Who reached the line")),
         ("duplicates", text("重复填写的人员", "Listed more than once")),
     ),

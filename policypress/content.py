@@ -785,10 +785,68 @@ def _check_parameter(parameter: Parameter, doc: PolicyDocument, clauses: dict[st
                     f"the quote '{reference.quote}' is not in the official text of '{reference.clause}'",
                     "copy the words exactly from the clause's .zh.md file",
                 )
+    for entry in with_value:  # an official figure is one the notice states: its quote must say it
+        reference = entry.reference
+        if entry.status != "official" or reference is None or reference.quote is None or reference.clause not in clauses:
+            continue
+        if _squash(reference.quote) not in _squash(clauses[reference.clause].body["zh"]):
+            continue  # reported above
+        if not _quote_states(entry.value, parameter.unit, reference.quote):
+            sink.add(
+                parameter.path,
+                line("values", entry.since),
+                f"the official value {entry.value} of '{parameter.name}' from {entry.since} is not a figure its quote "
+                f"'{reference.quote}' states (in {parameter.unit})",
+                "correct the value, or quote the words of the notice that state it (or, if the notice does not state it, "
+                "change the status to interpretation or reference)",
+            )
 
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_TENS = {"十": 10, "百": 100, "千": 1000}
+_QUOTED_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([万亿]?)|([零一二两三四五六七八九十百千]+)\s*([万亿]?)|(半)")
+
+
+def _zh_number(digits: str) -> int:
+    """十二 → 12, 二十 → 20, 两 → 2: the Chinese numerals a notice writes figures in."""
+    total, current = 0, 0
+    for char in digits:
+        if char in _ZH_DIGITS:
+            current = _ZH_DIGITS[char]
+        else:
+            total += (current or 1) * _ZH_TENS[char]
+            current = 0
+    return total + current
+
+
+def _quote_states(value: object, unit: str, quote: str) -> bool:
+    """Does `quote` write a number equal to `value` in `unit`? 50万元 is 500000 yuan, 5% is 5 percent
+    (or a ratio of 0.05), 减半 a ratio of 0.5, 两年 2 years; a ten-thousand-yuan figure reads as N万元."""
+    from decimal import Decimal
+
+    number = (
+        Decimal(value.numerator) / Decimal(value.denominator)
+        if hasattr(value, "denominator") and not isinstance(value, int)
+        else Decimal(str(value))
+    )
+    wanted = {number}
+    if unit == "ten-thousand-yuan":
+        wanted = {number * 10_000}
+    elif unit == "ratio":
+        wanted.add(number * 100)
+    written = set()
+    for arabic, arabic_scale, chinese, chinese_scale, half in _QUOTED_NUMBER.findall(quote):
+        if half:
+            written.add(Decimal("0.5"))
+            continue
+        figure = Decimal(arabic.replace(",", "")) if arabic else Decimal(_zh_number(chinese))
+        scale = arabic_scale or chinese_scale
+        written.add(figure * {"万": 10_000, "亿": 100_000_000}.get(scale, 1))
+    return bool(wanted & written)
 
 
 # --- texts: placeholders and typed figures ------------------------------------------------

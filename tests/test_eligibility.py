@@ -140,14 +140,39 @@ def test_the_public_welfare_job_amount_is_what_that_calculator_gives() -> None:
     assert measure(result, 2)["amount"]["months"] == job["months"]
 
 
-def test_the_loan_and_start_up_amounts_are_what_those_calculators_give() -> None:
+def test_the_loan_and_start_up_answers_are_what_those_calculators_give() -> None:
     facts = {"registered_poor": True, "birth_date": "1980-03-10", "business_registered_on": "2016-10-01", "county": "兰山区"}
     result = check({**facts, "employment_wish": "self_employed", "date": DAY})
-    loan = calculate("guaranteed-loan", {"applicant": "individual", "registered_poor": True, "date": DAY}, PARAMETERS)
+    loan = calculate(
+        "guaranteed-loan", {"applicant": "individual", "registered_poor": True, "self_employed": True, "date": DAY}, PARAMETERS
+    )
     startup = calculate("startup-subsidy", {**facts, "operating_normally": True, "date": DAY}, PARAMETERS)
-    assert measure(result, 4)["amount"]["value"] == loan["limit"]
+    assert measure(result, 4)["status"] == loan["outcome"] == "possibly", "the province sets the loan's conditions"
+    assert loan["limit"] is None and measure(result, 4)["amount"] is None, "no individual limit without a findable source"
     assert measure(result, 5)["amount"]["value"] == startup["amount"]
-    assert measure(result, 5)["status"] == "possibly", "the county decides whether it pays the subsidy"
+    assert measure(result, 5)["amount"]["zh"] == startup["amount_words"]["zh"] and "不低于" in startup["amount_words"]["zh"]
+    assert measure(result, 5)["status"] == startup["outcome"] == "possibly", "the county decides whether it pays the subsidy"
+
+
+@SETTINGS
+@given(
+    st.dates(min_value=dt.date(2013, 1, 1), max_value=dt.date(2020, 5, 15)),
+    st.dates(min_value=dt.date(2016, 5, 16), max_value=dt.date(2020, 5, 15)),
+    st.sampled_from([None, "沂南县", "兰山区"]),
+)
+def test_the_self_check_and_the_start_up_calculator_agree(registered: dt.date, day: dt.date, county: str | None) -> None:
+    """Measure 5 of the self-check is the start-up calculator's answer: the same status, the same
+    figure in the same words, never a flat "eligible" where the county may not pay."""
+    facts = {"registered_poor": True, "birth_date": "1980-03-10", "business_registered_on": registered.isoformat(), "date": day.isoformat()}
+    if county:
+        facts["county"] = county
+    startup = calculate("startup-subsidy", {**facts, "operating_normally": True}, PARAMETERS)
+    five = measure(check({**facts, "employment_wish": "self_employed"}), 5)
+    assert five["status"] == startup["outcome"] != "eligible"
+    if startup["outcome"] == "not_eligible":
+        assert five["amount"] is None and startup["amount"] == 0
+    else:
+        assert five["amount"]["value"] == startup["amount"] and five["amount"]["kind"] == "at_least"
 
 
 def test_a_birth_date_wins_over_an_age_and_neither_is_an_error() -> None:

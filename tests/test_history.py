@@ -23,7 +23,10 @@ from policypress.standing import edition_of
 DOC = "linyi-hrss-2016-12"
 CLAUSE = "m01-poverty-alleviation-workshops"  # its Chinese text changes
 OTHER = "m02-public-welfare-jobs"  # unchanged
-PARAMETER = "goals.period_years"  # 2 years → 3 years
+# 1,600 → 1,650 yuan a month from 2015-03-01: a reference figure, since an official one must stay
+# the number its quote of the notice states (content.py checks it)
+PARAMETER = "minimum_wage.class_1.monthly"
+SIBLING = "minimum_wage.class_1.hourly"  # in the same file, not changed by the commit
 PAGES = {
     "changes": "changes/",
     "clause": f"documents/{DOC}/{CLAUSE}/",
@@ -39,11 +42,10 @@ def change_content(root: Path) -> None:
     text = clause.read_text(encoding="utf-8")
     assert "鼓励利用乡镇" in text
     clause.write_text(text.replace("鼓励利用乡镇", "积极鼓励利用乡镇", 1), encoding="utf-8")
-    goals = root / "policy" / DOC / "parameters" / "goals.yaml"
-    text = goals.read_text(encoding="utf-8")
-    old = "period_years:\n" + text.split("period_years:\n", 1)[1]
-    assert "    2016-05-16: 2\n" in old
-    goals.write_text(text.replace(old, old.replace("    2016-05-16: 2\n", "    2016-05-16: 3\n", 1)), encoding="utf-8")
+    wages = root / "policy" / DOC / "parameters" / "minimum_wage.yaml"
+    text = wages.read_text(encoding="utf-8")
+    assert text.count("      2015-03-01: 1600\n") == 1
+    wages.write_text(text.replace("      2015-03-01: 1600\n", "      2015-03-01: 1650\n", 1), encoding="utf-8")
 
 
 def git(root: Path, *args: str, day: str | None = None) -> None:
@@ -120,8 +122,8 @@ def test_a_parameter_shows_the_date_its_definition_changed(git_builds: dict) -> 
     second = git_builds["second"]
     assert "最后修改：2026年3月5日" in parameter_section(second["zh", "parameters"], PARAMETER)
     assert "Last changed: 5 March 2026" in parameter_section(second["en", "parameters"], PARAMETER)
-    # goals.yaml changed, but not this parameter's definition
-    assert "最后修改：2026年1月10日" in parameter_section(second["zh", "parameters"], "goals.transfer_per_household")
+    # minimum_wage.yaml changed, but not this parameter's definition
+    assert "最后修改：2026年1月10日" in parameter_section(second["zh", "parameters"], SIBLING)
 
 
 def assert_lists_the_change(pages: dict, current: str, current_en: str) -> None:
@@ -133,13 +135,13 @@ def assert_lists_the_change(pages: dict, current: str, current_en: str) -> None:
     assert zh_text.count("修改（1）") == 2 and "新增（" not in zh_text and "删除（" not in zh_text
     assert en_text.count("Changed (1)") == 2 and "Added (" not in en_text and "Removed (" not in en_text
     assert zh.count(f'href="../documents/{DOC}/') == 2 and f'href="../documents/{DOC}/{CLAUSE}/"' in zh
-    assert f'href="../documents/{DOC}/parameters/#param-goals-period-years"' in zh
+    assert f'href="../documents/{DOC}/parameters/#param-minimum-wage-class-1-monthly"' in zh
     # the Chinese page shows the word added to the official text; the English page says why it has none
     assert re.search(r"<ins><span[^>]*>［新增：</span>积极<span", zh)
     assert "<del>" not in zh.split('class="pp-diff"', 1)[1].split("</div>", 1)[0]
     assert "The English text is unchanged; only the Chinese original changed." in en_text
-    assert "2016年5月16日起：2年 → 3年" in zh_text
-    assert "From 16 May 2016: 2 years → 3 years" in en_text
+    assert "2015年3月1日起：每月1,600元 → 每月1,650元" in zh_text
+    assert "From 1 March 2015: 1,600 yuan a month → 1,650 yuan a month" in en_text
 
 
 def test_the_what_changed_page_lists_the_clause_and_the_parameter(git_builds: dict) -> None:
@@ -155,18 +157,18 @@ def test_a_rebuild_without_changes_keeps_the_same_differences(git_builds: dict) 
 
 def test_an_uncommitted_change_counts_as_changed_on_the_build_date(git_builds: dict) -> None:
     root = git_builds["root"]
-    goals = root / "policy" / DOC / "parameters" / "goals.yaml"
-    saved = goals.read_text(encoding="utf-8")
+    wages = root / "policy" / DOC / "parameters" / "minimum_wage.yaml"
+    saved = wages.read_text(encoding="utf-8")
     try:
-        goals.write_text(saved.replace("    2016-05-16: 1\n", "    2016-05-16: 2\n", 1), encoding="utf-8")  # transfer_per_household
-        goals.write_text(goals.read_text(encoding="utf-8") + "# a comment is not a change\n", encoding="utf-8")
+        wages.write_text(saved.replace("      2015-03-01: 16.0\n", "      2015-03-01: 16.5\n", 1), encoding="utf-8")  # SIBLING
+        wages.write_text(wages.read_text(encoding="utf-8") + "# a comment is not a change\n", encoding="utf-8")
         day = dt.date(2026, 4, 1)
         history = prepare_history(load_site(root), day, root / "build" / "site")
-        assert history.parameter_date(DOC, "goals.transfer_per_household") == day
+        assert history.parameter_date(DOC, SIBLING) == day
         assert history.parameter_date(DOC, PARAMETER) == dt.date(2026, 3, 5)
         assert history.clause_date(DOC, CLAUSE) == dt.date(2026, 3, 5)
     finally:
-        goals.write_text(saved, encoding="utf-8")
+        wages.write_text(saved, encoding="utf-8")
 
 
 def test_without_git_the_manifest_carries_dates_forward(tmp_path: Path) -> None:
@@ -184,12 +186,12 @@ def test_without_git_the_manifest_carries_dates_forward(tmp_path: Path) -> None:
     assert second.clause_date(DOC, CLAUSE) == day2
     assert second.clause_date(DOC, OTHER) == day1
     assert second.parameter_date(DOC, PARAMETER) == day2
-    assert second.parameter_date(DOC, "goals.transfer_per_household") == day1
+    assert second.parameter_date(DOC, SIBLING) == day1
     zh = generate(edition_of(site, day2), "zh", second)
     assert "最后修改：2026年2月20日" in zh[f"documents/{DOC}/{CLAUSE}.md"]
     assert "最后修改：2026年2月1日" in zh[f"documents/{DOC}/{OTHER}.md"]
     assert "本次发布：2026年2月20日；上一次发布：2026年2月1日。" in zh["changes.md"]
-    assert "2016年5月16日起：2年 → 3年" in zh["changes.md"]
+    assert "2015年3月1日起：每月1,600元 → 每月1,650元" in zh["changes.md"]
     # a third build with the same content keeps both the dates and the comparison
     write_history(second, published)
     third = prepare_history(load_site(root), dt.date(2026, 3, 1), published)

@@ -103,12 +103,15 @@ def test_every_condition_cites_the_clause_in_both_languages() -> None:
     result = run("1961-09-01", False, "苍山", "2016-09-02", None)
     conditions = {c["condition"]: c for c in result["explanation"]}
     assert set(conditions) == {
+        "in_force_on_date",  # no date given, and on TODAY the notice has expired: said first
         "registered_poor",
         "working_age",
         "hard_to_place",
         "disability_certificate",
         "near_pension",
         "disability_or_near_pension",
+        "months_within_notice",
     }
+    assert result["explanation"][0]["condition"] == "in_force_on_date"
     assert not conditions["disability_certificate"]["decisive"] and not conditions["near_pension"]["decisive"]
     assert all(c["clause"] == "m02-public-welfare-jobs" and c["zh"] and c["en"] for c in conditions.values())

@@ -73,31 +73,53 @@ def test_without_a_poverty_line_the_error_says_the_notice_gives_no_figure() -> N
 
 
 @SETTINGS
-@given(st.integers(min_value=0, max_value=10_000))
-def test_an_enterprise_limit_never_exceeds_the_enterprise_maximum(hires: int) -> None:
-    result = calculate("guaranteed-loan", {"applicant": "enterprise", "poor_hires": hires, "date": IN_FORCE}, PARAMETERS)
-    maximum, per_hire = value("guaranteed_loan.enterprise_max"), value("guaranteed_loan.per_hire")
+@given(st.integers(min_value=0, max_value=10_000), st.one_of(st.none(), st.integers(min_value=0, max_value=10_000)))
+def test_an_enterprise_limit_never_exceeds_the_enterprise_maximum(hires: int, qualifying: int | None) -> None:
+    inputs = {"applicant": "enterprise", "poor_hires": hires, "date": IN_FORCE}
+    if qualifying is not None:
+        inputs["qualifying_hires"] = qualifying
+    result = calculate("guaranteed-loan", inputs, PARAMETERS)
+    maximum = value("guaranteed_loan.enterprise_max")
     assert 0 <= result["limit"] <= maximum
-    assert result["limit"] == min(maximum, hires * per_hire)
-    assert result["cap_applied"] == (hires * per_hire > maximum)
-    assert result["eligible"] == (hires >= 1)
+    assert result["outcome"] != "eligible", "the conditions are the province's: never more than possibly"
+    if hires >= 1 and qualifying != 0:
+        assert (result["outcome"], result["limit"], result["amount_kind"]) == ("possibly", maximum, "at_most")
+    else:
+        assert result["outcome"] == "not_eligible" and result["limit"] == 0
 
 
-def test_an_enterprise_limit_says_it_is_our_reading() -> None:
+@SETTINGS
+@given(st.integers(min_value=1, max_value=100))
+def test_with_an_amount_per_hire_the_limit_is_qualifying_hires_times_it_capped(qualifying: int) -> None:
+    export = with_value("guaranteed_loan.per_hire", "100000")
+    inputs = {"applicant": "enterprise", "poor_hires": 1, "qualifying_hires": qualifying, "date": IN_FORCE}
+    result = calculate("guaranteed-loan", inputs, export)
+    maximum = value("guaranteed_loan.enterprise_max")
+    assert result["limit"] == min(maximum, qualifying * 100000)
+    assert result["cap_applied"] == (qualifying * 100000 > maximum)
+    assert result["outcome"] == "possibly"
+
+
+def test_an_enterprise_limit_says_the_amount_per_hire_is_not_known() -> None:
     result = calculate("guaranteed-loan", {"applicant": "enterprise", "poor_hires": 3, "date": IN_FORCE}, PARAMETERS)
-    assert any("测算口径" in note["zh"] for note in result["notes"])
-    assert {"name": "guaranteed_loan.per_hire", "status": "interpretation"}.items() <= next(
+    assert any("没有规定每人多少" in note["zh"] and "no amount per hire" in note["en"] for note in result["notes"])
+    assert {"name": "guaranteed_loan.per_hire", "status": "unset"}.items() <= next(
         p for p in result["parameters_used"] if p["name"] == "guaranteed_loan.per_hire"
     ).items()
 
 
-def test_the_individual_interest_subsidy_shares_are_exact_fractions() -> None:
-    result = calculate("guaranteed-loan", {"applicant": "individual", "registered_poor": True, "date": IN_FORCE}, PARAMETERS)
-    assert [row["year"] for row in result["interest_subsidy"]] == [1, 2, 3]
-    for row in result["interest_subsidy"]:
-        numerator, _, denominator = row["share_text"].partition("/")
-        assert row["share"] == round(int(numerator) / int(denominator or 1), 4)
-    assert any("确认" in note["zh"] for note in result["notes"]), "reference figures ask the bureau to confirm"
+def test_the_individual_limit_subsidy_and_term_are_not_known_and_the_result_says_so() -> None:
+    """The figure once cited to an unfindable provincial policy is unset: no number is offered."""
+    result = calculate(
+        "guaranteed-loan", {"applicant": "individual", "registered_poor": True, "self_employed": True, "date": IN_FORCE}, PARAMETERS
+    )
+    assert result["outcome"] == "possibly" and result["eligible"] is None
+    assert (result["limit"], result["interest_subsidy"], result["term_years"]) == (None, [], None)
+    assert any("本通知没有规定" in note["zh"] for note in result["notes"])
+    assert any(c["condition"] == "provincial_conditions" and c["met"] is None for c in result["explanation"])
+    for name in ("individual_max", "term_years", "interest_subsidy.year_1"):
+        assert PARAMETERS["parameters"][f"guaranteed_loan.{name}"]["status"] == "unset"
+        assert "2014" not in str(PARAMETERS["parameters"][f"guaranteed_loan.{name}"]["reference"]["document"])
 
 
 # 一次性创业补贴 --------------------------------------------------------------------------------
@@ -118,8 +140,10 @@ def test_a_startup_subsidy_result_always_states_months_operating(registered: dt.
     result = calculate("startup-subsidy", inputs, PARAMETERS)
     assert isinstance(result["months_operating"], int) and result["months_operating"] >= 0
     assert any(c["condition"] == "months_operating" and str(result["months_operating"]) in c["zh"] for c in result["explanation"])
-    if result["eligible"]:
-        assert result["amount"] >= value("startup.min_subsidy")
+    assert result["outcome"] != "eligible", "no county figure is known: whether the county pays stays open"
+    if result["outcome"] == "possibly":
+        assert result["amount"] >= value("startup.min_subsidy") and result["amount_kind"] == "at_least"
+        assert any(c["condition"] == "county_offers" and c["met"] is None for c in result["explanation"])
     else:
         assert result["amount"] == 0 and result["failed"]
 
@@ -135,8 +159,14 @@ def test_a_county_figure_is_used_where_the_county_has_one() -> None:
     }
     yinan = calculate("startup-subsidy", {**inputs, "county": "沂南县"}, export)
     assert (yinan["amount"], yinan["amount_source"], yinan["minimum"]) == (3000, "county", value("startup.min_subsidy"))
+    assert yinan["outcome"] == "eligible", "a county with its own figure is known to pay"
     fei = calculate("startup-subsidy", {**inputs, "county": "费县"}, export)
-    assert (fei["amount"], fei["amount_source"]) == (value("startup.min_subsidy"), "minimum")
+    assert (fei["amount"], fei["amount_source"], fei["outcome"], fei["amount_kind"]) == (
+        value("startup.min_subsidy"),
+        "minimum",
+        "possibly",
+        "at_least",
+    )
 
 
 # All three --------------------------------------------------------------------------------------

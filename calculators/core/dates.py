@@ -4,6 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .text import Text, text
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def day_words(day: dt.date) -> Text:
+    """A day as a resident reads it: 2020年5月15日 / 15 May 2020."""
+    return text(f"{day.year}年{day.month}月{day.day}日", f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}")
+
+
+def month_words(day: dt.date) -> Text:
+    """The month of `day` as a resident reads it: 2020年5月 / May 2020."""
+    return text(f"{day.year}年{day.month}月", f"{MONTHS_EN[day.month - 1]} {day.year}")
+
 
 def parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
