@@ -38,6 +38,27 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# Test data of other shapes (fictional documents, ids fixture-…), never part of policy/.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def copy_project_with_fixtures(target: Path) -> Path:
+    """copy_project, plus the fixture documents (tests/fixtures/policy/: document folders and
+    units.yaml) in the copy's policy/, and their calculators (tests/fixtures/calculators/<package>/)
+    in the copy's own calculators/ folder beside policy/."""
+    copy_project(target)
+    for item in sorted((FIXTURES / "policy").iterdir()):
+        if item.is_dir():
+            shutil.copytree(item, target / "policy" / item.name)
+        else:
+            assert not (target / "policy" / item.name).exists(), f"policy/{item.name} exists: the fixtures would replace it"
+            shutil.copy(item, target / "policy" / item.name)
+    for package in sorted((FIXTURES / "calculators").iterdir()):
+        if package.is_dir():
+            shutil.copytree(package, target / "calculators" / package.name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
 @pytest.fixture(scope="session")
 def site() -> Site:
     return load_site(ROOT)
