@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -15,8 +17,15 @@ def _root(args: argparse.Namespace) -> Path:
     return Path(args.root).resolve()
 
 
+class UsageError(Exception):
+    """A mistyped option that argparse cannot check: one line on stderr, exit 2."""
+
+
 def _today(args: argparse.Namespace) -> dt.date:
-    return dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    try:
+        return dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        raise UsageError(f"--today must be a date written YYYY-MM-DD, not {args.today!r}") from None
 
 
 def _report(errors: ContentErrors) -> int:
@@ -58,9 +67,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_calc(args: argparse.Namespace) -> int:
-    import json
-
     from calculators import calculate, describe
+    from calculators.core.inputs import parse_json
 
     from .content import load_site
     from .export import export_parameters
@@ -81,9 +89,9 @@ def cmd_calc(args: argparse.Namespace) -> int:
     if doc is None:
         print(f"policypress calc: no document '{args.document}'", file=sys.stderr)
         return 2
+    today = _today(args)
     try:
-        text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8") if args.input else "{}"
-        raw = json.loads(text)
+        source = _read_input(args.input)
     except OSError as exc:
         result = {
             "errors": {
@@ -93,14 +101,39 @@ def cmd_calc(args: argparse.Namespace) -> int:
                 }
             }
         }
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = f"第 {exc.lineno} 行" if isinstance(exc, json.JSONDecodeError) else "编码"
-        place = f"line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "encoding"
-        result = {"errors": {"_": {"zh": f"输入不是有效的 UTF-8 JSON（{where}）。", "en": f"The input is not valid UTF-8 JSON ({place})."}}}
     else:
-        result = calculate(args.name, raw, export_parameters(site, doc), today=_today(args))
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+        raw, errors = parse_json(source)  # bounded in size and depth; bad JSON is a "_" error
+        result = {"errors": errors} if errors else calculate(args.name, raw, export_parameters(site, doc), today=today)
+    print(_json_text(result))
     return 2 if "errors" in result else 0
+
+
+def _read_input(name: str | None) -> str | bytes:
+    """The calc input as read, at most one character more than parse_json accepts."""
+    from calculators.core.inputs import MAX_JSON_CHARS
+
+    if not name:
+        return "{}"
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", sys.stdin)  # bytes when it can: decoded as UTF-8 whatever the locale
+        return stream.read(MAX_JSON_CHARS + 1)
+    with Path(name).open("rb") as file:
+        return file.read(MAX_JSON_CHARS + 1)
+
+
+def _json_text(result: object) -> str:
+    """The result as JSON that any reader can parse: UTF-8 text where stdout takes it, a lone
+    surrogate (from a \\ud800 escape in the input) written back as the same escape."""
+    import json
+    import re
+
+    text = json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False)
+    text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(result, indent=2, allow_nan=False)  # a terminal that is not UTF-8: \u escapes
+    return text
 
 
 def _say(message: dict[str, str], stream: TextIO | None = None) -> None:
@@ -346,7 +379,29 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except UsageError as error:
+        print(f"policypress {args.command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"policypress {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # whoever read the output went away (e.g. `| head`): nothing to say
+        with contextlib.suppress(OSError, ValueError):  # and no second error when Python flushes stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
+    except Exception as error:  # never a traceback: one line saying what failed and what to do
+        if os.environ.get("POLICYPRESS_DEBUG"):
+            raise
+        what = (str(error).splitlines() or [""])[0][:200]
+        print(
+            f"policypress {args.command}: internal error ({type(error).__name__}: {what}). This is a bug in policypress, "
+            "not in what you gave it: please report it to the maintainers with the command you ran, and what the same "
+            "command prints with POLICYPRESS_DEBUG=1 set.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ generate the forms. Bad input gives field errors in both languages, never an exc
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -18,6 +20,15 @@ from .text import Text, text
 # e.g. a statistics row whose columns are declared as data; `maximum` caps its length. Text is
 # split at tabs (a row pasted from a spreadsheet) or, without tabs, at spaces.
 TYPES = ("bool", "int", "money", "date", "choice", "multi", "text", "rows", "list")
+
+# Hostile or mistyped input gets a field error, never an exception, in CPython and in Pyodide:
+# no amount or count has more than MAX_DIGITS digits before the point (Python cannot even print
+# an integer of more than 4,300), and JSON text is bounded in size and nesting (parse_json).
+MAX_DIGITS = 15
+MAX_UNKNOWN = 20  # unknown input names reported per object; the rest are left unsaid
+MAX_JSON_CHARS = 4_000_000
+MAX_JSON_DEPTH = 32
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -96,11 +107,12 @@ def validate(fields: tuple[Field, ...], raw: Any) -> tuple[dict[str, Any], Error
     values: dict[str, Any] = {}
     errors: Errors = {}
     known = [f.name for f in fields]
-    for name in raw:
-        if name not in known:
-            errors[name] = text(
-                f"未知的输入项“{name}”。可用的输入项：{'、'.join(known)}。", f"Unknown input '{name}'. Inputs: {', '.join(known)}."
-            )
+    names = set(known)
+    unknown = [name for name in raw if name not in names]
+    for name in unknown[:MAX_UNKNOWN]:
+        errors[name] = text(
+            f"未知的输入项“{name}”。可用的输入项：{'、'.join(known)}。", f"Unknown input '{name}'. Inputs: {', '.join(known)}."
+        )
     for f in fields:
         value, error = _one(f, raw.get(f.name), f.name)
         if error:
@@ -142,6 +154,8 @@ def _convert(f: Field, raw: Any, key: str) -> Any:
             return False
         raise _Bad(text(f"“{zh}”请选择“是”或“否”。", f"'{en}': choose yes or no."))
     if f.type in ("int", "money"):
+        if _oversized(raw):
+            raise _Bad(text(f"“{zh}”的数字太长：整数部分最多 {MAX_DIGITS} 位。", f"'{en}' is too large: at most {MAX_DIGITS} digits."))
         number = _number(raw, whole=f.type == "int")
         if number is None:
             if f.type == "int":
@@ -186,6 +200,8 @@ def _convert(f: Field, raw: Any, key: str) -> Any:
         if not isinstance(raw, str):
             raise _Bad(text(f"“{zh}”请填写文字。", f"'{en}' must be text."))
         value = raw.strip()
+        if _SURROGATE.search(value):
+            raise _Bad(text(f"“{zh}”含有无法识别的字符。", f"'{en}' contains characters that are not valid text."))
         if f.max_length is not None and len(value) > f.max_length:
             raise _Bad(text(f"“{zh}”最多 {f.max_length} 个字。", f"'{en}' can be at most {f.max_length} characters."))
         if f.required and not value:
@@ -212,6 +228,13 @@ def _convert(f: Field, raw: Any, key: str) -> Any:
             raise _Bad(text(f"“{zh}”应为一组数值，例如 [120, 80, 0]。", f"'{en}' must be a list of values, e.g. [120, 80, 0]."))
         if f.maximum is not None and len(raw) > f.maximum:
             raise _Bad(text(f"“{zh}”最多 {_plain(f.maximum)} 个值。", f"'{en}' can have at most {_plain(f.maximum)} values."))
+        if any(_oversized(v) or (isinstance(v, str) and _SURROGATE.search(v)) for v in raw):
+            raise _Bad(
+                text(
+                    f"“{zh}”中有数值太长（整数部分最多 {MAX_DIGITS} 位）或无法识别的字符。",
+                    f"'{en}' has a value that is too large (at most {MAX_DIGITS} digits) or not valid text.",
+                )
+            )
         return list(raw)
     raise _Bad(text(f"“{zh}”无法识别。", f"'{en}' is not understood."))
 
@@ -219,6 +242,22 @@ def _convert(f: Field, raw: Any, key: str) -> Any:
 def _plain_value(value: Any) -> bool:
     """A number, a text or nothing: what a spreadsheet cell holds."""
     return value is None or (isinstance(value, (int, float, str)) and not isinstance(value, bool))
+
+
+def _oversized(value: Any) -> bool:
+    """A number too long to be any amount or count: more than MAX_DIGITS digits before the
+    point (as a number or as text), or not finite."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) >= 10**MAX_DIGITS
+    if isinstance(value, float):
+        return not math.isfinite(value) or abs(value) >= 10.0**MAX_DIGITS
+    if isinstance(value, str):
+        written = value.strip().replace(",", "").replace("，", "")
+        digits = re.match(r"[-+]?(\d*)", written)
+        return digits is not None and len(digits.group(1)) > MAX_DIGITS
+    return False
 
 
 def _number(raw: Any, whole: bool) -> int | Decimal | None:
@@ -241,4 +280,53 @@ def _number(raw: Any, whole: bool) -> int | Decimal | None:
     return int(number) if whole else number
 
 
-__all__ = ["Field", "Option", "InputError", "validate"]
+def parse_json(source: str | bytes) -> tuple[Any, Errors]:
+    """JSON text (bytes are read as UTF-8) as the inputs of a calculator: (value, {}), or
+    (None, {"_": …}) when it is not JSON, or too large or too deeply nested to be inputs.
+    Integers too long to be numbers are kept as their digits, for `validate` to refuse."""
+    if len(source) > MAX_JSON_CHARS:
+        size = MAX_JSON_CHARS // 1_000_000
+        return None, {"_": text(f"输入太大（超过 {size} MB）。", f"The input is too large (more than {size} MB).")}
+    nested = text(f"输入的嵌套层数太多（最多 {MAX_JSON_DEPTH} 层）。", f"The input is nested too deeply (at most {MAX_JSON_DEPTH} levels).")
+    try:
+        value = json.loads(
+            source.decode("utf-8-sig") if isinstance(source, bytes) else source,
+            parse_int=lambda digits: int(digits) if len(digits) <= 2 * MAX_DIGITS else digits,
+            parse_constant=_no_constant,
+        )
+    except UnicodeDecodeError:
+        return None, {"_": text("输入不是有效的 UTF-8 JSON（编码）。", "The input is not valid UTF-8 JSON (encoding).")}
+    except json.JSONDecodeError as exc:
+        return None, {
+            "_": text(f"输入不是有效的 UTF-8 JSON（第 {exc.lineno} 行）。", f"The input is not valid UTF-8 JSON (line {exc.lineno}).")
+        }
+    except _NotJson as exc:
+        return None, {"_": text(f"输入不是有效的 JSON：{exc} 不是数值。", f"The input is not valid JSON: {exc} is not a number.")}
+    except RecursionError:  # deeper than the parser itself goes
+        return None, {"_": nested}
+    if _deeper_than(value, MAX_JSON_DEPTH):
+        return None, {"_": nested}
+    return value, {}
+
+
+class _NotJson(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJson(name)  # NaN, Infinity, -Infinity: Python's extensions to JSON
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Do lists and objects nest more than `limit` levels deep in `value`? (No recursion.)"""
+    pending = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, (list, dict)):
+            if level > limit:
+                return True
+            pending.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
+__all__ = ["Field", "Option", "InputError", "parse_json", "validate"]
