@@ -210,6 +210,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
         params,
         amount=money(amount),
         amount_kind="if_insured" if insured is None else "estimate",
+        amount_words=_amount_words(outcome, amount, insured),
         standard_amount=money(0) if insured is False else money(standard),
         deductible=money(deductible),
         cap=money(cap),
@@ -221,6 +222,19 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     )
 
 
+def _amount_words(outcome: str, amount: Decimal, insured: bool | None) -> dict[str, str]:
+    """The payment as a page line: "if insured" when that is not known, never a bare promise."""
+    value = money(amount)
+    yuan = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    if insured is False:
+        return text("不支付（没有参加居民基本医疗保险）", "Nothing (not insured in the residents' medical insurance)")
+    if outcome == "not_eligible":
+        return text("不支付（未超过起付标准）", "Nothing (not above the deductible)")
+    if insured is None:
+        return text(f"约 {yuan} 元（如已参加居民基本医疗保险）", f"About {yuan} yuan (if insured in the residents' medical insurance)")
+    return text(f"约 {yuan} 元", f"About {yuan} yuan")
+
+
 CALCULATOR = Calculator(
     name="critical-illness",
     title=text("大病保险报销测算", "Critical-illness insurance estimate"),
@@ -229,7 +243,7 @@ CALCULATOR = Calculator(
     compute=compute,
     summary=text("估算一年内大病保险能报销多少。", "Estimate how much critical-illness insurance pays for a year's costs."),
     outputs=(
-        ("amount", text("大病保险支付（元）", "Insurance pays (yuan)")),
+        ("amount_words", text("大病保险支付", "Insurance pays")),
         ("deductible", text("起付标准（元）", "Deductible (yuan)")),
         ("cap", text("年度最高支付限额（元）", "Annual cap (yuan)")),
         ("cap_applied", text("是否达到限额", "Cap reached")),

@@ -39,8 +39,8 @@ CLAUSES = (
 )
 ELIGIBLE, POSSIBLY, NOT_ELIGIBLE = "eligible", "possibly", "not_eligible"
 HOTLINE = "{hotline}"  # filled in from the site settings by core.explain.finish
-# 重度残疾 read as disability grades 1 and 2 (RULES.md, measure 9): a reading, not a figure of the
-# notice; it belongs in a parameter (e.g. pension.severe_disability_max_grade) once one exists.
+# 重度残疾 is read as disability grades up to pension.severe_disability_max_grade (RULES.md,
+# measure 9): a reading, not a figure of the notice.
 
 WISHES = (
     Option("none", text("无就业意愿", "No wish to work")),
@@ -843,9 +843,11 @@ def technical_school(ctx: Context) -> Measure:
         m.check(
             "technical_school",
             True,
-            "就读或报考技工院校：免学费、享受国家助学金，学校免住宿费和教材费，并提供勤工俭学岗位。",
-            "Studying at or applying to a technical school: free tuition and the national grant, free accommodation and "
-            "textbooks from the school, and work-study posts.",
+            "就读或报考技工院校：技工院校定向招收的贫困家庭适龄学生，按国家规定享受免学费和国家助学金，由承担院校免除住宿费和"
+            "教材费，并提供勤工俭学岗位；是否定向招收以学校为准。",
+            "Studying at or applying to a technical school: students of suitable age from poor families whom technical schools "
+            "recruit under this measure get free tuition and the national grant as the national rules provide, free "
+            "accommodation and textbooks from the school, and work-study posts; the school says whether you are recruited so.",
         )
     elif student is False:
         m.check("technical_school", False, "不就读、不报考技工院校。", "Not studying at or applying to a technical school.")
@@ -933,10 +935,11 @@ def pension_and_medical(ctx: Context) -> Measure:
                 f"Severely disabled: the government pays the lowest tier of the residents' pension contribution in full{figure[1]}.",
             )
         elif severe is None:
+            worst = int(ctx.params.rule("pension.severe_disability_max_grade", ctx.day))
             m.note(
-                "持有一、二级残疾证（重度残疾）的，政府代缴最低档次的养老保险费；请填写残疾等级。",
-                "With a grade 1 or 2 disability certificate (severe disability) the government pays the lowest pension tier; "
-                "give the grade.",
+                f"残疾等级在 {worst} 级以内的（本站对“重度残疾”的测算口径），政府全额代缴最低标准的养老保险费；请填写残疾等级。",
+                f"With a disability grade of {worst} or more severe (this site's reading of 'severe disability'), the government "
+                "pays the lowest pension tier in full; give the grade.",
             )
     if ctx.person.fact("insured_pension") is False and age < pension:
         m.note(

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from .core.calculator import DATE, REGISTERED_POOR, Calculator
-from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money
+from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money, outcome_words
 from .core.inputs import Field, InputError, Option
 from .core.parameters import Number, Parameters
 from .core.text import text
@@ -155,6 +155,9 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
         why,
         params,
         eligible={"eligible": True, "possibly": None, "not_eligible": False}[outcome],
+        eligible_words=outcome_words(
+            outcome, text("贷款条件按省里规定，由经办机构审核", "the province sets the conditions and the office checks them")
+        ),
         applicant=applicant,
         **fields,
         breakdown=breakdown,
@@ -337,7 +340,7 @@ CALCULATOR = Calculator(
         "Check whether a poor person starting a business, or a business hiring poor people, may get a guaranteed loan, and the notice's maximum.",
     ),
     outputs=(
-        ("eligible", text("是否符合条件", "Eligible")),
+        ("eligible_words", text("是否符合条件", "Eligible")),
         ("limit_words", text("贷款额度", "Loan limit")),
         ("cap_applied", text("是否按最高额度封顶", "Capped at the maximum")),
     ),

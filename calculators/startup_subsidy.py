@@ -19,7 +19,7 @@ from typing import Any
 from . import conventions
 from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
 from .core.dates import age_on, day_words, months_between
-from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money
+from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money, outcome_words
 from .core.inputs import Field, InputError
 from .core.parameters import Number, Parameters
 from .core.text import text
@@ -271,6 +271,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
         why,
         params,
         eligible={"eligible": True, "possibly": None, "not_eligible": False}[outcome],
+        eligible_words=outcome_words(outcome, text("是否发放由县区确定", "whether it is paid is the county's choice")),
         amount=money(amount),
         amount_kind=kind,
         amount_words=_amount_words(outcome, kind, amount, area),
@@ -332,7 +333,7 @@ CALCULATOR = Calculator(
         "Check whether a newly registered individual business qualifies for the one-off start-up subsidy, and how much at least.",
     ),
     outputs=(
-        ("eligible", text("是否符合条件", "Eligible")),
+        ("eligible_words", text("是否符合条件", "Eligible")),
         ("amount_words", text("一次性创业补贴", "Start-up subsidy")),
         ("months_operating", text("已正常经营月数", "Months operating")),
     ),

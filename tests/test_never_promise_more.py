@@ -183,3 +183,20 @@ def test_every_official_parameter_states_its_value_in_its_quote() -> None:
         for entry in parameter.entries:
             if entry.status == "official" and entry.value is not None:
                 assert _quote_states(entry.value, parameter.unit, entry.reference.quote), parameter.name
+
+
+def test_a_result_line_on_a_page_is_never_a_bare_yes_when_it_is_only_possibly() -> None:
+    """The outputs a page shows (the form's result and the clause pages' examples): no empty value,
+    and a "possibly" result says it in words, never a plain 是 / Yes or a bare figure."""
+    from calculators import calculators
+
+    registry = calculators()
+    for example in DOC.examples:
+        if "errors" in example.expect:
+            continue
+        result = calculate(example.calculator, example.inputs, PARAMETERS, today=example.today)
+        shown = [result[name] for name, _ in registry[example.calculator].outputs if name in result]
+        assert all(value is not None for value in shown), example.name["en"]
+        if result["outcome"] == "possibly" and example.calculator != "eligibility":
+            words = [value for value in shown if isinstance(value, dict)]
+            assert words and not any(value.get("zh") == "是" for value in words), example.name["en"]

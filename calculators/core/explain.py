@@ -159,6 +159,15 @@ def resolve_date(given: dt.date | None, today: dt.date, params: Parameters) -> D
     return DateUsed(today, "today", text(f"按今天（{now['zh']}）的规定计算。", f"Calculated for today, {now['en']}."), today)
 
 
+def outcome_words(outcome: str, why_possibly: Text) -> Text:
+    """The outcome as a page line: yes, no, or "possibly" and why (never a bare yes when it may not be)."""
+    if outcome == "eligible":
+        return text("是", "Yes")
+    if outcome == "not_eligible":
+        return text("否", "No")
+    return text(f"可能符合：{why_possibly['zh']}", f"Possibly: {why_possibly['en']}")
+
+
 def finish(name: str, outcome: str, used: DateUsed, explanation: Explanation, params: Parameters, **fields: Any) -> dict[str, Any]:
     """The JSON-ready result every calculator returns."""
     result: dict[str, Any] = {"calculator": name, "outcome": outcome, **used.as_json()}
@@ -191,4 +200,15 @@ def _fill(value: Any, tokens: dict[str, str]) -> Any:
     return value
 
 
-__all__ = ["DISCLAIMER", "Explanation", "DateUsed", "finish", "history_first", "money", "period_words", "resolve_date", "to_json_number"]
+__all__ = [
+    "DISCLAIMER",
+    "Explanation",
+    "DateUsed",
+    "finish",
+    "history_first",
+    "money",
+    "outcome_words",
+    "period_words",
+    "resolve_date",
+    "to_json_number",
+]
