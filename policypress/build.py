@@ -1,7 +1,8 @@
 """One build: check → generate the docs tree → render each language → self-check → publish.
 
 Everything is written into a staging folder under build/; build/docs and build/site are
-replaced only when every step succeeded, so a failed build leaves the last good site as it was.
+replaced only when every step succeeded, so a failed build leaves the last good site as it was,
+and each in one atomic step, so does a build killed at any moment (staging.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -26,6 +26,7 @@ from .pages import clause_path, generate, nav, page_url
 from .publicity import publicity_week_now
 from .runtime import bundle_runtime
 from .searchcheck import run_checks
+from .staging import new_staging, publish, remove_stale
 from .standing import Edition, edition_of
 
 PACKAGE = Path(__file__).parent
@@ -41,20 +42,23 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False, pr
     site = load_site(root)
     out = root / "build"
     out.mkdir(exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    remove_stale(out)  # what killed builds left
+    staging, lock = new_staging(out)
     try:
         edition = edition_of(site, today)  # each document's standing on the build date, read by every page
         history = prepare_history(site, today, out / "site", preview)  # reads the previous build's manifest
         write_docs_tree(edition, staging / "docs", history)
-        render_site(edition, staging, quiet=quiet)
+        render_site(edition, staging, quiet=quiet, hold=(lock,) if lock >= 0 else ())
         bundle_runtime(site, staging / "site")
         check_search(site, staging / "site")
         apply_csp(staging / "site", site.root)
         write_service_worker(staging / "site")
         write_history(history, staging / "site")  # after the service worker: the manifests are not precached
-        publish(staging, out)
+        publish(staging, out)  # the previous docs and site are now in staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if lock >= 0:
+            os.close(lock)
     return out / "site"
 
 
@@ -124,7 +128,7 @@ def engine_config(edition: Edition, staging: Path, lang: str) -> Path:
     return path
 
 
-def render_site(edition: Edition, staging: Path, quiet: bool = False) -> None:
+def render_site(edition: Edition, staging: Path, quiet: bool = False, hold: tuple[int, ...] = ()) -> None:
     """Render both languages with the engine, each in its own process and at the same time.
 
     A process per language keeps the engine a thin, swappable command (`mkdocs build -f …`)
@@ -139,7 +143,8 @@ def render_site(edition: Edition, staging: Path, quiet: bool = False) -> None:
         # errors fail the build (--strict) and are reported below.
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_path)]
         env = {**os.environ, "PYTHONWARNINGS": "ignore", "NO_MKDOCS_2_WARNING": "1"}
-        jobs[lang] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        # `hold`: the staging folder's lock, kept by the engine too, so that it stays its own if the build is killed
+        jobs[lang] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, pass_fds=hold)
     failures = []
     for lang, job in jobs.items():
         output, _ = job.communicate()
@@ -174,14 +179,3 @@ def check_search(site: Site, site_dir: Path) -> None:
             line = next((i for i, text in enumerate(lines, 1) if query in text), error.line)
             located.append(ContentError(error.path, line, error.problem, error.fix))
         raise ContentErrors(located)
-
-
-def publish(staging: Path, out: Path) -> None:
-    """Swap the staged docs tree and site into build/ (rename is atomic on one filesystem)."""
-    for name in ("docs", "site"):
-        target = out / name
-        old = out / f".old-{name}-{os.getpid()}"
-        if target.exists():
-            target.rename(old)
-        (staging / name).rename(target)
-        shutil.rmtree(old, ignore_errors=True)
