@@ -5,7 +5,8 @@
     python3 serve.py --port 8080 --host 127.0.0.1
 
 Standard library only. Sends the WebAssembly type the calculators need and no caching headers
-that would keep an old build.
+that would keep an old build. A thread per connection, and room in the queue for a crowd of
+phones arriving at once.
 """
 
 import argparse
@@ -26,6 +27,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".json": "application/json",
     }
+    timeout = 60  # seconds a connection may stay silent before it is closed (frees its thread)
+
+
+class Server(http.server.ThreadingHTTPServer):
+    # Connections the system holds until they are accepted: the standard library's 5 would make
+    # the rest of a crowd of phones wait for their system to try again, seconds later.
+    request_queue_size = 128
+    daemon_threads = True
 
 
 def main() -> None:
@@ -33,7 +42,7 @@ def main() -> None:
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every network)")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
-    server = http.server.ThreadingHTTPServer((args.host, args.port), functools.partial(Handler, directory=str(SITE)))
+    server = Server((args.host, args.port), functools.partial(Handler, directory=str(SITE)))
     try:
         address = socket.gethostbyname(socket.gethostname())
     except OSError:
