@@ -70,6 +70,8 @@ def _months_after(start: dt.date, months: int) -> dt.date:
     exist), i.e. the first day on which core.dates.months_between reaches `months`."""
     index = start.year * 12 + start.month - 1 + months
     year, month = index // 12, index % 12 + 1
+    if year > dt.MAXYEAR:  # a mistyped date near the calendar's end
+        return dt.date.max
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 

@@ -153,7 +153,7 @@ def test_a_57_year_old_poor_woman_completes_it_in_chinese_with_the_keyboard_alon
     assert page.locator(".pp-sc-measure").count() == 10
     text = page.inner_text(".pp-sc-app")
     assert "测算结果仅供参考，以经办机构审核为准" in text
-    assert "测算时的假设" in text and "2020-05-15" in text  # the assumptions, the rules' day first
+    assert "测算时的假设" in text and "2020年5月15日" in text  # the assumptions, the rules' day first
     watched.assert_clean(base_url)
 
 

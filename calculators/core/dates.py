@@ -37,8 +37,13 @@ def parse_date(value: str) -> dt.date:
 
 
 def birthday(birth: dt.date, age: int) -> dt.date:
-    """The day a person born on `birth` turns `age` (29 February → 28 February in common years)."""
+    """The day a person born on `birth` turns `age` (29 February → 28 February in common years);
+    past the calendar's last year (a mistyped birth date), its last day."""
     year = birth.year + age
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     try:
         return birth.replace(year=year)
     except ValueError:
