@@ -21,25 +21,61 @@ from .core.inputs import InputError, validate
 from .core.parameters import NoValue, Parameters
 from .core.text import text
 
-__all__ = ["Calculator", "calculate", "calculators", "describe"]
+__all__ = ["Calculator", "add_folder", "calculate", "calculators", "describe", "package_of", "packages"]
 __version__ = "0.1.0"
 
 
-def calculators() -> dict[str, Calculator]:
-    """Every calculator, by id: each module of this package that defines CALCULATOR."""
-    found = {}
-    for module in pkgutil.iter_modules(__path__):
-        if module.name == "core":
+def _discover() -> dict[str, tuple[str, Calculator]]:
+    """name → (package, calculator) for each module that defines CALCULATOR: the modules of a
+    document's own subpackage (calculators/<package>/, named by its document.yaml), and modules
+    at the top of this package (package "")."""
+    found: dict[str, tuple[str, Calculator]] = {}
+    for module in pkgutil.walk_packages(__path__, prefix=f"{__name__}."):
+        parts = module.name.split(".")
+        if parts[1] == "core" or module.ispkg:
             continue
-        calculator = getattr(importlib.import_module(f"{__name__}.{module.name}"), "CALCULATOR", None)
+        calculator = getattr(importlib.import_module(module.name), "CALCULATOR", None)
         if isinstance(calculator, Calculator):
-            found[calculator.name] = calculator
+            found.setdefault(calculator.name, (parts[1] if len(parts) > 2 else "", calculator))
     return dict(sorted(found.items()))
 
 
-def describe() -> list[dict[str, Any]]:
-    """Every calculator's id, title, clause and input declarations (for --list and the forms)."""
-    return [c.as_json() for c in calculators().values()]
+_FOUND: dict[tuple[str, ...], dict[str, tuple[str, Calculator]]] = {}
+
+
+def _found() -> dict[str, tuple[str, Calculator]]:
+    key = tuple(__path__)  # a content project's own folder may be added (add_folder)
+    if key not in _FOUND:
+        _FOUND[key] = _discover()
+    return _FOUND[key]
+
+
+def calculators(package: str | None = None) -> dict[str, Calculator]:
+    """Every calculator by id, or those of one document's package."""
+    return {name: calc for name, (pkg, calc) in _found().items() if package is None or pkg == package}
+
+
+def package_of(name: str) -> str | None:
+    """The package (a document's) that holds calculator `name`."""
+    entry = _found().get(name)
+    return entry[0] if entry else None
+
+
+def packages() -> set[str]:
+    """The document packages that hold calculators."""
+    return {pkg for pkg, _ in _found().values() if pkg}
+
+
+def add_folder(folder: str) -> None:
+    """Find calculators in `folder` too: a content project's own calculators/ (document
+    subpackages only, without an __init__.py of its own at the top)."""
+    if folder not in __path__:
+        __path__.append(folder)
+
+
+def describe(package: str | None = None) -> list[dict[str, Any]]:
+    """The calculators' ids, titles, clauses and input declarations (for --list and the forms)."""
+    return [c.as_json() for c in calculators(package).values()]
 
 
 def calculate(name: str, inputs: Any, parameters: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:

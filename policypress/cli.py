@@ -28,11 +28,13 @@ def _today(args: argparse.Namespace) -> dt.date:
         raise UsageError(f"--today must be a date written YYYY-MM-DD, not {args.today!r}") from None
 
 
-def _report(errors: ContentErrors) -> int:
+def _report(errors: ContentErrors, published: bool = False) -> int:
+    """Every error, one a line, then how many; a command that publishes says nothing was."""
     for error in errors.errors:
         print(error, file=sys.stderr)
     count = len(errors.errors)
-    print(f"{count} error{'s' if count != 1 else ''}; nothing was published.", file=sys.stderr)
+    summary = f"{count} error{'s' if count != 1 else ''}"
+    print(f"{summary}; nothing was published." if published else f"{summary}.", file=sys.stderr)
     return 1
 
 
@@ -43,6 +45,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         site = load_site(_root(args))
     except ContentErrors as errors:
         return _report(errors)
+    for warning in site.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     clauses = sum(len(d.clauses) for d in site.documents)
     parameters = sum(len(d.parameters) for d in site.documents)
     print(f"ok: {len(site.documents)} document(s), {clauses} clauses, {parameters} parameters, {len(site.glossary)} glossary terms")
@@ -55,7 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         out = build_site(_root(args), today=_today(args), quiet=args.quiet)
     except ContentErrors as errors:
-        return _report(errors)
+        return _report(errors, published=True)
     print(f"built {out}")
     return 0
 
@@ -67,28 +71,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_calc(args: argparse.Namespace) -> int:
-    from calculators import calculate, describe
+    from calculators import calculate
     from calculators.core.inputs import parse_json
 
     from .content import load_site
     from .export import export_parameters
 
-    if args.list:
-        for calculator in describe():
-            inputs = ", ".join(f"{i['name']} ({i['type']}{', required' if i['required'] else ''})" for i in calculator["inputs"])
-            print(f"{calculator['name']}: {calculator['title']['en']} / {calculator['title']['zh']}\n  inputs: {inputs}")
-        return 0
-    if not args.name:
+    if not args.list and not args.name:
         print("policypress calc: name a calculator (see --list)", file=sys.stderr)
         return 2
     try:
-        site = load_site(_root(args))
+        site = load_site(_root(args))  # also finds a content project's own calculators
     except ContentErrors as errors:
         return _report(errors)
-    doc = site.document(args.document) if args.document else site.documents[0]
-    if doc is None:
-        print(f"policypress calc: no document '{args.document}'", file=sys.stderr)
+    if args.list:
+        _list_calculators(site)
+        return 0
+    found = _calculator_document(site, args.name, args.document)
+    if isinstance(found, str):
+        print(f"policypress calc: {found}", file=sys.stderr)
         return 2
+    doc, name = found
     today = _today(args)
     try:
         source = _read_input(args.input)
@@ -103,9 +106,42 @@ def cmd_calc(args: argparse.Namespace) -> int:
         }
     else:
         raw, errors = parse_json(source)  # bounded in size and depth; bad JSON is a "_" error
-        result = {"errors": errors} if errors else calculate(args.name, raw, export_parameters(site, doc), today=today)
+        result = {"errors": errors} if errors else calculate(name, raw, export_parameters(site, doc), today=today)
     print(_json_text(result))
     return 2 if "errors" in result else 0
+
+
+def _list_calculators(site: object) -> None:
+    """Each document's calculators, with the name to give `calc` and their inputs."""
+    from .content import document_calculators
+
+    for doc in site.documents:  # type: ignore[attr-defined]
+        for calculator in document_calculators(doc.meta).values():
+            declared = calculator.as_json()
+            inputs = ", ".join(f"{i['name']} ({i['type']}{', required' if i['required'] else ''})" for i in declared["inputs"])
+            print(f"{doc.id}/{calculator.name}: {declared['title']['en']} / {declared['title']['zh']}\n  inputs: {inputs}")
+
+
+def _calculator_document(site: object, given: str, document: str | None) -> tuple[object, str] | str:
+    """(document, calculator name) for `calc DOC/NAME`, `calc NAME --document DOC`, or `calc NAME`
+    when one document has that calculator; else what is wrong, in a sentence."""
+    from .content import document_calculators
+
+    doc_id, _, name = given.rpartition("/")
+    doc_id = doc_id or document or ""
+    having = [d for d in site.documents if name in document_calculators(d.meta)]  # type: ignore[attr-defined]
+    if doc_id:
+        doc = site.document(doc_id)  # type: ignore[attr-defined]
+        if doc is None:
+            return f"no document '{doc_id}' (the documents: {', '.join(d.id for d in site.documents)})"  # type: ignore[attr-defined]
+        if name not in document_calculators(doc.meta):
+            return f"the document '{doc_id}' has no calculator '{name}' (see policypress calc --list)"
+        return doc, name
+    if len(having) == 1:
+        return having[0], name
+    if not having:
+        return f"no calculator '{name}' (see policypress calc --list)"
+    return f"several documents have a calculator '{name}': write DOCUMENT/{name} ({', '.join(d.id for d in having)})"
 
 
 def _read_input(name: str | None) -> str | bytes:
@@ -159,7 +195,17 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
         site = load_site(_root(args))
     except ContentErrors as errors:
         return _report(errors)
-    doc = site.document(args.document) if args.document else site.documents[0]
+    tabled = [d for d in site.documents if d.statistics_table is not None]
+    doc = site.document(args.document) if args.document else tabled[0] if len(tabled) == 1 else None
+    if doc is None and not args.document and len(tabled) > 1:
+        print(
+            f"policypress report: several documents have a statistics table: give --document ({', '.join(d.id for d in tabled)})",
+            file=sys.stderr,
+        )
+        return 2
+    if doc is None and not args.document:
+        print("policypress report: no document of this site has a statistics table", file=sys.stderr)
+        return 2
     if doc is None:
         print(f"policypress report: no document '{args.document}'", file=sys.stderr)
         return 2
@@ -329,10 +375,10 @@ def make_parser() -> argparse.ArgumentParser:
         "standard input; none means {}), with the parameters in policy/. Prints the result as JSON "
         '(UTF-8) and exits 0; on bad input prints {"errors": {field: {zh, en}}} and exits 2.',
     )
-    calc.add_argument("name", nargs="?", help="the calculator, e.g. critical-illness (see --list)")
+    calc.add_argument("name", nargs="?", help="the calculator, e.g. critical-illness or DOCUMENT/critical-illness (see --list)")
     calc.add_argument("--input", metavar="FILE", help="JSON file with the inputs, or - for standard input")
     calc.add_argument("--list", action="store_true", help="list the calculators and their inputs")
-    calc.add_argument("--document", help="the document whose parameters to use (default: the first)")
+    calc.add_argument("--document", help="the calculator's document (needed only when several documents have it)")
     calc.add_argument("--today", help="calculate as if today were this date (YYYY-MM-DD)")
     calc.set_defaults(func=cmd_calc)
 
@@ -354,7 +400,7 @@ def make_parser() -> argparse.ArgumentParser:
     xlsx.add_argument("--county", help="the county or district (overrides the CSV's county line)")
     xlsx.add_argument("--month", metavar="YYYY-MM", help="the reporting month (overrides the CSV's month line)")
     xlsx.add_argument("--lang", choices=["zh", "en"], default="zh", help="the workbook's language (default: zh, the official form)")
-    xlsx.add_argument("--document", help="the document whose statistics table to use (default: the first)")
+    xlsx.add_argument("--document", help="the document whose statistics table to use (needed only when several have one)")
     xlsx.add_argument("--today", help="run as if today were this date (YYYY-MM-DD)")
     xlsx.set_defaults(func=cmd_report_xlsx)
 

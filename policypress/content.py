@@ -8,6 +8,7 @@ typed where a parameter holds them.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,13 @@ from .yamlsource import Located, MarkdownSource, SourceError, parse_front_matter
 
 LANGS = ("zh", "en")
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# Placeholders for the document's own dates (document.yaml), beside its parameters.
+DOCUMENT_DATES = {"document.signed": "signed", "document.effective": "effective", "document.expires": "last_day"}
+
+
+def document_date(doc: PolicyDocument, name: str) -> dt.date | None:
+    """The date a {{ document.… }} placeholder stands for (None: the document gives none)."""
+    return getattr(doc.meta, DOCUMENT_DATES[name])
 
 
 @dataclass
@@ -97,14 +105,31 @@ class Site:
     search_checks: list[schema.SearchCheck] = field(default_factory=list)
     areas: list[schema.Area] = field(default_factory=list)
     holidays: schema.HolidayCalendar | None = None
+    warnings: list = field(default_factory=list)  # ContentError lines that did not stop the load
 
     def document(self, doc_id: str) -> PolicyDocument | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
 
+def _calculator_packages() -> set[str]:
+    from calculators import packages
+
+    return packages()
+
+
+def _use_project_calculators(root: Path) -> None:
+    """A content project may bring its own calculators/ beside policy/ (document subpackages)."""
+    import calculators
+
+    folder = root / "calculators"
+    if folder.is_dir() and all(folder.resolve() != Path(p).resolve() for p in calculators.__path__):
+        calculators.add_folder(str(folder))
+
+
 def load_site(root: Path) -> Site:
     """Load and validate everything under `root`; raises ContentErrors listing every problem."""
     sink = ErrorSink(root)
+    _use_project_calculators(root)
     policy = root / "policy"
     vocabulary = _load_model(policy / "vocabulary.yaml", schema.Vocabulary, sink)
     glossary = _load_glossary(policy / "glossary.yaml", sink)
@@ -121,7 +146,7 @@ def load_site(root: Path) -> Site:
     search_checks = _load_search_checks(policy / "search_checks.yaml", documents, sink)
     areas = _load_areas(policy / "areas.yaml", documents, sink)
     holidays = _load_holidays(policy / "holidays.yaml", sink)
-    site = Site(root, config, vocabulary, glossary, documents, pages, search_checks, areas, holidays)
+    site = Site(root, config, vocabulary, glossary, documents, pages, search_checks, areas, holidays, warnings=sink.warnings)
     if not sink.errors:
         for doc in documents:
             _check_examples(site, doc, sink)
@@ -137,7 +162,12 @@ def _load_units(path: Path, sink: ErrorSink) -> dict[str, schema.UnitSpec]:
     if located is None:
         return {}
     if not isinstance(located.data, dict):
-        sink.add(path, 1, "the file is not a set of units", "write each unit as 'id:' with zh and en, e.g. households: {zh: '{n}户', en: '{n} households'}")
+        sink.add(
+            path,
+            1,
+            "the file is not a set of units",
+            "write each unit as 'id:' with zh and en, e.g. households: {zh: '{n}户', en: '{n} households'}",
+        )
         return {}
     units = {}
     for unit_id in located.data:
@@ -163,10 +193,16 @@ def _check_units(doc: PolicyDocument, units: dict[str, schema.UnitSpec], sink: E
             )
 
 
-def _load_document_examples(folder: Path, sink: ErrorSink) -> list[Example]:
+def document_calculators(meta: schema.DocumentMeta) -> dict:
+    """The calculators a document declares (document.yaml `calculators: <package>`, a folder
+    calculators/<package>/); a document that declares none uses the package's top-level ones."""
     from calculators import calculators
 
-    known = set(calculators())
+    return calculators(meta.calculators or "")
+
+
+def _load_document_examples(folder: Path, meta: schema.DocumentMeta, sink: ErrorSink) -> list[Example]:
+    known = set(document_calculators(meta))
     examples: list[Example] = []
     for path in sorted((folder / "examples").glob("*.yaml")):
         located = _read_yaml(path, sink)
@@ -242,7 +278,7 @@ def _load_search_checks(path: Path, documents: list[PolicyDocument], sink: Error
                 path,
                 located.line((index, "expect")),
                 f"unknown clause '{check.expect}'",
-                "write document-id/clause-id of an existing clause",
+                one_of(check.expect, {f"{d.id}/{c.id}" for d in documents for c in d.clauses}, " (document-id/clause-id)"),
             )
             continue
         checks.append(check)
@@ -338,7 +374,9 @@ def _load_statistics_table(path: Path, doc_id: str, clauses: list[Clause], sink:
     by_id = {c.id: c for c in clauses}
     for key, clause_id in ((("clause",), table.clause), (("source", "clause"), table.source.clause)):
         if clause_id is not None and clause_id not in by_id and not sink.is_broken("clause", f"{doc_id}/{clause_id}"):
-            sink.add(path, located.line(key), f"unknown clause '{clause_id}'", "use the id of a clause of this document")
+            sink.add(
+                path, located.line(key), f"unknown clause '{clause_id}'", one_of(clause_id, set(by_id), " the clauses of this document")
+            )
     quoted = by_id.get(table.source.clause or "")
     if quoted is not None and table.source.quote is not None and _squash(table.source.quote) not in _squash(quoted.body["zh"]):
         sink.add(
@@ -467,8 +505,19 @@ def _load_document(folder: Path, sink: ErrorSink, vocabulary: schema.Vocabulary 
         )
     parameters = _load_parameters(folder / "parameters", sink)
     clauses = _load_clauses(folder, meta, sink)
+    if not any(folder.glob("*.zh.md")):
+        sink.add(path, 1, "the document has no clauses", f"add its text clause by clause: policypress new clause {meta.id} CLAUSE-ID")
     table = _load_statistics_table(folder / "statistics-table.yaml", meta.id, clauses, sink)
-    doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters, _load_document_examples(folder, sink), table)
+    if meta.calculators is not None and meta.calculators not in _calculator_packages():
+        sink.add(
+            path,
+            located.line(("calculators",)),
+            f"there is no calculators package '{meta.calculators}'",
+            one_of(meta.calculators, _calculator_packages(), " the folders under calculators/")
+            + " (a folder calculators/<name>/ with the document's calculator modules)",
+        )
+    examples = _load_document_examples(folder, meta, sink)
+    doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters, examples, table)
     _check_document(doc, located, sink, vocabulary)
     return doc
 
@@ -633,7 +682,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                 path,
                 located.line(("actions", index, "part")),
                 f"unknown part '{action.part}'",
-                f"use one of: {', '.join(sorted(part_ids))}",
+                one_of(action.part, part_ids),
             )
 
     for clause in doc.clauses:
@@ -652,7 +701,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                 zh_path,
                 front.line(("part",)),
                 f"unknown part '{clause.meta.part}'",
-                f"use one of the parts in document.yaml: {', '.join(sorted(part_ids))}",
+                one_of(clause.meta.part, part_ids, " the parts in document.yaml"),
             )
         action = clause.meta.action
         if action is not None and action not in actions:
@@ -660,7 +709,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                 zh_path,
                 front.line(("action",)),
                 f"unknown action '{action}'",
-                f"use one of the actions in document.yaml: {', '.join(sorted(actions))}",
+                one_of(action, set(actions), " the actions in document.yaml") + " (or delete the line)",
             )
         elif action is not None and actions[action].part != clause.meta.part:
             sink.add(
@@ -677,7 +726,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                             zh_path,
                             front.line((field_name, index)),
                             f"unknown {field_name[:-1].replace('_', ' ')} '{value}'",
-                            f"use one of the ids in policy/vocabulary.yaml: {', '.join(known)}",
+                            one_of(value, set(known), " the ids in policy/vocabulary.yaml"),
                         )
         for index, name in enumerate(clause.meta.amounts):
             if name not in doc.parameters and not sink.is_broken("param", name):
@@ -691,7 +740,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                     clause.paths["zh"],
                     clause.front["zh"].line(("related", index)),
                     f"unknown clause '{other}' in related",
-                    "use the id of a clause of this document",
+                    one_of(other, set(clause_ids) - {clause.id}, " the clauses of this document"),
                 )
             elif other == clause.id:
                 sink.add(
@@ -708,17 +757,38 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                 path,
                 located.line(("attachments", index, "clause")),
                 f"unknown clause '{attachment.clause}'",
-                "name the clause file that holds the attachment",
+                one_of(attachment.clause, set(clause_ids), " the clauses of this document (the file that holds the attachment)"),
             )
 
     for parameter in doc.parameters.values():
         _check_parameter(parameter, doc, clause_ids, sink)
+        _check_value_dates(parameter, doc, sink)
+
+
+def _check_value_dates(parameter: Parameter, doc: PolicyDocument, sink: ErrorSink) -> None:
+    """A value that starts after the document's last day is never shown by it: a warning."""
+    last = doc.meta.last_day
+    for entry in parameter.entries:
+        if last is not None and entry.value is not None and entry.since > last:
+            sink.warn(
+                parameter.path,
+                parameter.line_of("values", entry.since),
+                f"'{parameter.name}' has a value from {entry.since}, after the document's last day in force ({last})",
+                "check the date; a figure that belongs to a later document goes in that document's parameters",
+            )
+
+
+def one_of(value: str, known: list[str] | set[str], where: str = "") -> str:
+    """'use one of: …' with the closest ids first, so a typo or a scaffold's TODO shows its fix."""
+    ordered = sorted(known)
+    close = difflib.get_close_matches(value, ordered, n=3, cutoff=0.6)
+    listing = [*close, *[k for k in ordered if k not in close]]
+    shown = ", ".join(listing[:12]) + (f", … ({len(listing)} in all)" if len(listing) > 12 else "")
+    return f"use one of{where}: {shown}" if listing else f"there is none yet{where}: add one first"
 
 
 def _parameter_hint(name: str, doc: PolicyDocument) -> str:
-    close = [n for n in doc.parameters if n.split(".")[0] == name.split(".")[0]]
-    listing = ", ".join(close[:6]) if close else ", ".join(sorted({n.split(".")[0] for n in doc.parameters}))
-    return f"use a parameter defined under {sink_rel_parameters(doc)} (e.g. {listing})"
+    return one_of(name, set(doc.parameters), f" the parameters under {sink_rel_parameters(doc)}")
 
 
 def sink_rel_parameters(doc: PolicyDocument) -> str:
@@ -854,7 +924,7 @@ def _quote_states(value: object, unit: str, quote: str) -> bool:
 UNIT_WORDS = {
     "money": r"万元|亿元|元|yuan",
     "percent": r"%|％|个百分点|percentage points?|per ?cent",
-    "people": r"人|people|persons?|posts?",
+    "people": r"万人|万名|人|名|people|persons?|posts?",
     "months": r"个月|months?",
     "years": r"年|years?",
     "days": r"天|日|days?",
@@ -898,11 +968,35 @@ def _typed_figures(text: str) -> list[tuple[str, str, object]]:
         family = next(f for f, pattern in UNIT_WORDS.items() if re.fullmatch(pattern, word, re.IGNORECASE))
         if family == "years" and 1900 <= number <= 2100:
             continue  # a calendar year, not a duration
-        if word == "万元":
+        if word in ("万元", "万人", "万名"):  # 48万人 is 480,000 people
             number *= 10_000
         elif word == "亿元":
             number *= 100_000_000
         found.append((match.group(0), family, number))
+    return found
+
+
+TYPED_DATE = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日|(\d{4})-(\d{2})-(\d{2})|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})"
+)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def _typed_dates(text: str) -> list[tuple[str, dt.date]]:
+    """Dates typed into text, in the forms the site writes them: 2020年5月15日, 2020-05-15, 15 May 2020."""
+    found = []
+    for match in TYPED_DATE.finditer(text):
+        g = match.groups()
+        try:
+            if g[0]:
+                day = dt.date(int(g[0]), int(g[1]), int(g[2]))
+            elif g[3]:
+                day = dt.date(int(g[3]), int(g[4]), int(g[5]))
+            else:
+                day = dt.date(int(g[8]), MONTHS.index(g[7]) + 1, int(g[6]))
+        except ValueError:
+            continue
+        found.append((match.group(0), day))
     return found
 
 
@@ -958,10 +1052,28 @@ def _check_texts(clause: Clause, doc: PolicyDocument, families: dict[str, list[t
 
         for match in PLACEHOLDER.finditer(text):
             name = match.group(1)
+            if name in DOCUMENT_DATES:
+                if document_date(doc, name) is None:
+                    sink.add(
+                        path,
+                        line_of(match.group(0), match.start()),
+                        f"'{name}' stands for a date document.yaml does not give",
+                        "give the date in document.yaml, or reword the text",
+                    )
+                continue
             if name not in doc.parameters and not sink.is_broken("param", name):
                 sink.add(path, line_of(match.group(0), match.start()), f"unknown parameter '{name}'", _parameter_hint(name, doc))
         if official:
             return  # the official text quotes the notice, figures included
+        for typed, day in _typed_dates(PLACEHOLDER.sub("", text)):
+            names = [name for name in DOCUMENT_DATES if document_date(doc, name) == day]
+            if names:
+                sink.add(
+                    path,
+                    line_of(typed, max(text.find(typed), 0)),
+                    f"the date '{typed}' is typed into the text, but document.yaml holds it",
+                    f"write {{{{ {names[0]} }}}} instead",
+                )
         for typed, family, number in _typed_figures(PLACEHOLDER.sub("", text)):
             holders = [name for values, name in families.get(family, []) if number in values]
             if holders:

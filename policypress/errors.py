@@ -31,6 +31,7 @@ class ErrorSink:
     def __init__(self, root: Path):
         self.root = root
         self.errors: list[ContentError] = []
+        self.warnings: list[ContentError] = []  # worth a look, but nothing is wrong enough to stop
         # Names of things that failed to load. A reference to one of them is not reported again:
         # one mistake gives one error, not one more for every place that names the broken thing.
         self.broken: set[str] = set()
@@ -51,6 +52,9 @@ class ErrorSink:
 
     def add(self, path: Path, line: int, problem: str, fix: str) -> None:
         self.errors.append(ContentError(self.rel(path), max(line, 1), problem, fix))
+
+    def warn(self, path: Path, line: int, problem: str, fix: str) -> None:
+        self.warnings.append(ContentError(self.rel(path), max(line, 1), problem, fix))
 
     def raise_if_any(self) -> None:
         if self.errors:

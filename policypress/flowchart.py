@@ -1,7 +1,7 @@
 """The classification flowchart (Attachment 1), drawn at build time as inline SVG.
 
 The original picture was lost, so the site draws the reconstruction from the classification code
-itself (calculators.classification.TREE): the diagram cannot drift from what the identification
+itself (the document package's FLOWCHARTS): the diagram cannot drift from what the identification
 card computes. The layout is an indented tree (parent above, children below it, joined by a
 spine and arrows): it needs no layout engine, stays narrow enough for a phone (the figure scrolls
 sideways inside its own box rather than shrinking the text), and reads top to bottom like the
@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 
-from calculators.classification import Node
+from calculators.core.flowchart import Node
 
 WIDTH = 600  # viewBox units; CSS scales it, never below a readable size
 MARGIN = 8
@@ -189,7 +189,7 @@ def draw(tree: Node, lang: str, link: Callable[[str], str], values: Mapping[str,
 
     `link(clause_id)` gives the href of a clause page relative to the page being drawn (raw HTML
     is not rewritten by MkDocs, so it must already be a URL). `values` fills the figures named
-    in the detail texts (see calculators.classification.FIGURES); without them the details are
+    in the detail texts (the FIGURES of the document package's FLOWCHARTS); without them the details are
     left out rather than printed with a placeholder.
     """
     boxes = _layout(tree, lang, values)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .content import LANGS, PLACEHOLDER, Clause, Site
+from .content import DOCUMENT_DATES, LANGS, PLACEHOLDER, Clause, Site, document_date
 from .errors import ContentError, ContentErrors
 from .i18n import clause_number, format_date, join_cjk_lines, t
 from .parameters import STATUS_LABELS, Parameter, format_value
@@ -452,6 +452,9 @@ def _figures(site: Site, doc_id: str, lang: str, today: dt.date):
     doc = site.document(doc_id)
 
     def figure(match: re.Match) -> str:
+        if doc and match.group(1) in DOCUMENT_DATES:
+            day = document_date(doc, match.group(1))
+            return format_date(day, lang) if day else match.group(1)
         parameter = doc.parameters.get(match.group(1)) if doc else None
         if parameter is None:
             return match.group(1)

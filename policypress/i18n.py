@@ -60,10 +60,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "本文件自{start}起施行，有效期至{end}。",
         "en": "This document is in force from {start} to {end}.",
     },
-    "banner_in_force_open-ended": {"zh": "本文件自{start}起施行，长期有效。", "en": "This document is in force from {start}, with no end date."},
+    "banner_in_force_open-ended": {
+        "zh": "本文件自{start}起施行，长期有效。",
+        "en": "This document is in force from {start}, with no end date.",
+    },
     "banner_in_force_not-stated": {
         "zh": "本文件自{start}起施行，文件未规定有效期。",
         "en": "This document is in force from {start}; it states no expiry.",
+    },
+    "calculators_history": {
+        "zh": "以下计算按文件有效期最后一天的规定，只说明当时的规定，不代表现在可以享受。",
+        "en": "these work out what the document gave on its last day in force: history, not what can be had today.",
+    },
+    "banner_replaced": {
+        "zh": "本文件自{start}起施行，自{since}起已被替代，仅供查阅参考。页面上的金额和标准是被替代之前的规定；现行政策请看替代它的文件，或拨打{hotline}。",
+        "en": "This document applied from {start} and has been replaced since {since}; it is shown for reference. The amounts and standards on these pages are those that applied before it was replaced. For the current rules, see the document that replaces it, or call {hotline}.",
     },
     "banner_expired": {
         "zh": "本文件有效期至{end}，已经失效，仅供查阅参考。页面上的金额和标准是文件有效期内的规定；现行政策请咨询当地人社部门或拨打{hotline}。",
@@ -124,7 +135,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "documents_in_force": {"zh": "现行文件", "en": "In force"},
     "documents_not_yet": {"zh": "尚未施行的文件", "en": "Not yet in force"},
     "documents_history": {"zh": "已失效或被替代的文件（仅供查阅）", "en": "Expired or replaced (for reference)"},
-    "history_clauses": {"zh": "已失效或被替代的文件中的条款（仅供查阅）", "en": "In documents that have expired or been replaced (for reference)"},
+    "history_clauses": {
+        "zh": "已失效或被替代的文件中的条款（仅供查阅）",
+        "en": "In documents that have expired or been replaced (for reference)",
+    },
     "browse": {"zh": "浏览", "en": "Browse"},
     "area_code": {"zh": "区划代码", "en": "area code"},
     "yes": {"zh": "是", "en": "yes"},

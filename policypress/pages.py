@@ -15,10 +15,9 @@ from dataclasses import dataclass
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from calculators.classification import FIGURES, TREE
 from reports.cells import CARD_IMPORT_MAX_BYTES, REPORT_IMPORT_MAX_BYTES, REPORT_MAX_ROWS
 
-from .content import LANGS, PLACEHOLDER, Clause, PolicyDocument, Site
+from .content import DOCUMENT_DATES, LANGS, PLACEHOLDER, Clause, PolicyDocument, Site, document_date
 from .flowchart import draw
 from .history import History, changes_view
 from .i18n import PUBLICITY_STRINGS, format_date, join_cjk_lines, t
@@ -145,9 +144,12 @@ class PageContext:
         return text.replace("{hotline}", self.hotline(doc, clause))
 
     def figure(self, doc: PolicyDocument, name: str) -> str:
-        """A parameter's value on the document's reference date, linked to its source, with its status."""
+        """A parameter's value on the document's reference date, linked to its source, with its
+        status; or one of the document's own dates ({{ document.effective }})."""
+        if name in DOCUMENT_DATES:
+            return self.date(document_date(doc, name))
         parameter = doc.parameters[name]
-        day = doc.reference_date(self.today)
+        day = self.edition.reference_date(doc)
         entry = parameter.entry_on(day)
         value = entry.value if entry else None
         status = entry.status if entry is not None and value is not None else "unset"
@@ -164,7 +166,7 @@ class PageContext:
 
 def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
     """Where a parameter's current figure comes from, as Markdown for a table cell."""
-    entry = parameter.entry_on(doc.reference_date(ctx.today))
+    entry = parameter.entry_on(ctx.edition.reference_date(doc))
     reference = (entry.reference if entry else None) or parameter.reference
     if reference is None:
         return ""
@@ -185,32 +187,41 @@ _env.globals["worked"] = worked_examples
 _env.globals["calculators_for"] = lambda doc, clause_id: [c for c in calculators_of(doc) if c.clause == clause_id]
 
 
-# --- the classification flowchart (Attachment 1) --------------------------------------------
-
-FLOWCHART_CLAUSE = "att1-flowchart"
+# --- attachments drawn from code (a flowchart) ------------------------------------------------
 
 
-def flowchart(ctx: PageContext, doc: PolicyDocument) -> str:
-    """The att1 page's drawing, from calculators.classification: its figures are the document's
-    parameters on its reference date, its links raw-HTML hrefs to the clause pages."""
-    day = doc.reference_date(ctx.today)
+def flowcharts_of(doc: PolicyDocument) -> dict:
+    """clause id → (tree, figures): the flowcharts the document's calculators package draws
+    (its FLOWCHARTS), so an attachment's picture comes from the same code as its rules."""
+    import importlib
+
+    if not doc.meta.calculators:
+        return {}
+    return dict(getattr(importlib.import_module(f"calculators.{doc.meta.calculators}"), "FLOWCHARTS", {}))
+
+
+def flowchart(ctx: PageContext, doc: PolicyDocument, clause_id: str) -> str:
+    """A clause page's drawing: its figures are the document's parameters on its reference date,
+    its links raw-HTML hrefs to the clause pages."""
+    tree, figures = flowcharts_of(doc)[clause_id]
+    day = ctx.edition.reference_date(doc)
     values = {}
-    for key, name in FIGURES.items():
+    for key, name in figures.items():
         value = doc.parameters[name].value_on(day) if name in doc.parameters else None
         if value is not None:
             values[key] = int(value) if float(value).is_integer() else value
 
-    def link(clause_id: str) -> str:
-        clause = doc.clause(clause_id)
+    def link(target: str) -> str:
+        clause = doc.clause(target)
         if clause is None:
-            raise ValueError(f"the flowchart links to {clause_id}, which {doc.id} does not have")
+            raise ValueError(f"the flowchart links to {target}, which {doc.id} does not have")
         return _relative_url(ctx.path, clause_path(clause))
 
-    return draw(TREE, ctx.lang, link, values)
+    return draw(tree, ctx.lang, link, values)
 
 
 _env.globals["flowchart"] = flowchart
-_env.globals["FLOWCHART_CLAUSE"] = FLOWCHART_CLAUSE
+_env.globals["flowcharts_of"] = flowcharts_of
 
 
 def front_matter(**values: object) -> str:
@@ -221,8 +232,10 @@ def plain(ctx: PageContext, doc: PolicyDocument | None, text: str) -> str:
     """Text with placeholders replaced by bare figures (for <meta> descriptions)."""
 
     def figure(match) -> str:
+        if match.group(1) in DOCUMENT_DATES:
+            return ctx.date(document_date(doc, match.group(1)))
         parameter = doc.parameters[match.group(1)]
-        return format_value(parameter.value_on(doc.reference_date(ctx.today)), parameter.unit, ctx.lang)
+        return format_value(parameter.value_on(ctx.edition.reference_date(doc)), parameter.unit, ctx.lang)
 
     return PLACEHOLDER.sub(figure, ctx.text(text)) if doc else ctx.text(text)
 
@@ -258,8 +271,10 @@ def validity_text(ctx: PageContext, doc: PolicyDocument) -> str:
     """One sentence on whether the document applies on the build date (banners, leaflets)."""
     v = ctx.standing(doc)
     start, end = ctx.date(doc.meta.effective), ctx.date(doc.meta.last_day)
-    if v.state == "expired" or (v.state == "replaced" and doc.meta.last_day and ctx.today > doc.meta.last_day):
-        return ctx.t("banner_expired", end=end, hotline=ctx.hotline())
+    if v.state == "replaced" and v.replaced_on and (not doc.meta.last_day or v.replaced_on <= doc.meta.last_day):
+        return ctx.t("banner_replaced", start=start, since=ctx.date(v.replaced_on), hotline=ctx.hotline(doc))
+    if v.state in ("expired", "replaced"):
+        return ctx.t("banner_expired", end=end, hotline=ctx.hotline(doc))
     if v.state == "not_yet":
         return ctx.t("banner_not_yet", start=start)
     return ctx.t("banner_in_force", start=start, end=end) if doc.meta.last_day else ctx.t(f"banner_in_force_{doc.meta.expiry}", start=start)
@@ -419,11 +434,12 @@ def calculator_path(name: str) -> str:
 
 
 def calculators_of(doc: PolicyDocument) -> list:
-    """The calculators that implement clauses of `doc`, in the order of those clauses."""
-    from calculators import calculators
+    """The calculators `doc` declares that implement its clauses, in the order of those clauses."""
+    from .content import document_calculators
 
     order = {c.id: c.meta.order for c in doc.clauses}
-    return sorted((calc for calc in calculators().values() if calc.clause in order), key=lambda calc: (order[calc.clause], calc.name))
+    found = document_calculators(doc.meta).values()
+    return sorted((calc for calc in found if calc.clause in order), key=lambda calc: (order[calc.clause], calc.name))
 
 
 def _script_json(value: object) -> str:
@@ -456,9 +472,7 @@ def calculator_pages(edition: Edition, lang: str) -> dict[str, str]:
     """A page per calculator with its form generated from the input declarations."""
     from .i18n import SCRIPT_STRINGS
 
-    site, today = edition.site, edition.today
     pages: dict[str, str] = {}
-    strings = {key: value[lang].format(hotline=site.config.hotline) for key, value in SCRIPT_STRINGS.items()}
     listed = []
     for doc in edition.documents:
         for calculator in calculators_of(doc):
@@ -466,10 +480,12 @@ def calculator_pages(edition: Edition, lang: str) -> dict[str, str]:
             ctx = PageContext(edition, lang, path)
             declaration = calculator.as_json()
             clause = doc.clause(calculator.clause)
+            hotline = ctx.hotline(doc, clause)
+            strings = {key: value[lang].format(hotline=hotline) for key, value in SCRIPT_STRINGS.items()}
 
             def default_of(name: str, doc: PolicyDocument = doc) -> str:
                 parameter = doc.parameters[name]
-                return format_value(parameter.value_on(doc.reference_date(today)), parameter.unit, lang)
+                return format_value(parameter.value_on(edition.reference_date(doc)), parameter.unit, lang)
 
             pages[path] = render(
                 "calculator.md.j2",
@@ -522,7 +538,7 @@ def selfcheck_pages(edition: Edition, lang: str) -> dict[str, str]:
         return {}
     doc, calculator = found
     ctx = PageContext(edition, lang, SELFCHECK_PATH)
-    day = doc.reference_date(edition.today)
+    day = edition.reference_date(doc)
     hotline = site.config.hotline
     config = {
         "calculator": calculator.name,

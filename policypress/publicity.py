@@ -17,6 +17,7 @@ from .i18n import PUBLICITY_STRINGS
 from .pages import (
     PageContext,
     _env,
+    _selfcheck_calculator,
     alternate_url,
     banner,
     calculator_path,
@@ -97,7 +98,7 @@ def _calculator_of(doc: PolicyDocument, clause: Clause):
 
 
 def _amounts(ctx: PageContext, doc: PolicyDocument, clause: Clause) -> list[tuple[str, str]]:
-    day = doc.reference_date(ctx.today)
+    day = ctx.edition.reference_date(doc)
     rows = []
     for name in clause.meta.amounts:
         parameter = doc.parameters[name]
@@ -118,7 +119,10 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
     if not measures:  # the page says that none is in force, when the site has measures at all
         return {INDEX_PATH: _index(edition, lang, w, [], None)} if edition.measures(site.documents) else {}
     pages: dict[str, str] = {}
-    selfcheck = code(site, lang, SELFCHECK_PATH, w["qr_selfcheck"])
+    # The self-check is offered only while its own document is in force: the kit never sends a
+    # reader to history.
+    found = _selfcheck_calculator(site)
+    selfcheck = code(site, lang, SELFCHECK_PATH, w["qr_selfcheck"]) if found and edition.of(found[0]).in_force else None
     shared = _shared_ids(measures)
     kit = []
     for doc, clause in measures:
@@ -128,7 +132,7 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
         codes = [code(site, lang, clause_path(clause), w["qr_measure"])]
         if calculator is not None:
             codes.append(code(site, lang, calculator_path(calculator.name), w["qr_calculator"]))
-        else:
+        elif selfcheck is not None:
             codes.append(selfcheck)
         title = f"{clause.number(lang)} {ctx.text(clause.title(lang))}"
         body = _env.get_template("leaflet.md.j2").render(
@@ -164,6 +168,7 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
             kit=[(doc, clause, qr, plain(ctx, doc, clause.summary(lang))) for doc, clause, _, qr in kit],
             selfcheck=selfcheck,
             sources=[(doc, validity_text(ctx, doc)) for doc in documents],
+            hotline_doc=documents[0] if len(documents) == 1 else None,  # one document: its own hotline
             count=len(kit),
         ),
     )

@@ -54,10 +54,14 @@ def build_wheel(out: Path, package_name: str = "calculators") -> Path:
     import calculators
 
     wheel_name, dist_name, summary = WHEELS[package_name]
-    package = Path(importlib.import_module(package_name).__file__).parent
+    module = importlib.import_module(package_name)
     version = calculators.__version__
     dist = f"{wheel_name}-{version}.dist-info"
-    files = {f"{package_name}/{p.relative_to(package).as_posix()}": p.read_bytes() for p in sorted(package.rglob("*.py"))}
+    files: dict[str, bytes] = {}
+    # The package's own folder first, then any a content project added (its document packages).
+    for folder in map(Path, module.__path__):
+        for path in sorted(folder.rglob("*.py")):
+            files.setdefault(f"{package_name}/{path.relative_to(folder).as_posix()}", path.read_bytes())
     files[f"{dist}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {dist_name}\nVersion: {version}\nSummary: {summary}\nRequires-Python: >=3.12\n"
     ).encode()

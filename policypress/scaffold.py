@@ -38,10 +38,22 @@ addressees:                       # 主送机关 (delete these three lines if th
   en: ""
 signed: TODO                      # 成文日期, e.g. 2016-06-12
 effective: TODO                   # 施行日期: first day in force, e.g. 2016-05-16
-expires: TODO                     # 有效期至: last day in force (delete this line when open-ended)
+expires: TODO                     # 有效期至: the last day in force, e.g. 2020-05-15; write open-ended only when
+                                  # the text says 长期有效; delete the line when the text states no expiry
+# forwards:                       # a forwarding notice (转发): the document it passes on
+#   number: ""                    #   its 发文字号
+#   title: {{zh: "", en: ""}}
+#   issuers: [{{zh: "", en: ""}}]
+#   signed: TODO
 basis: []                         # documents this one implements: - {{number: …, title: {{zh: …, en: …}}}}
 supersedes: []                    # ids or numbers of documents this one replaces
 superseded_by: []
+# calculators: {package}         # its calculators: the folder calculators/{package}/ (see policy/README.md)
+# apply:                          # how to apply, for every clause that does not say so itself
+#   zh: {{where: "", documents: [""]}}
+#   en: {{where: "", documents: [""]}}
+# hotline: ""                     # the document's own hotline, when it is not the site's
+# hotline_label: {{zh: "", en: ""}}
 parts:                            # the notice's top-level parts
   - id: TODO                      # lowercase id, e.g. one
     number: ""                    # as numbered in the notice, e.g. 一
@@ -55,7 +67,7 @@ attachments: []                   # - {{number: 1, clause: <a clause id>, title:
 CLAUSE_ZH_TEMPLATE = """\
 ---
 id: {id}                          # same as the file name
-number: ""                        # as numbered in the notice, e.g. 二(一)2
+number: ""                        # as numbered in the document, e.g. 二(一)2 or 第三条
 order: {order}                    # position in the notice (1 = preamble), unique
 part: TODO                        # a part id from document.yaml: {parts}
 action: TODO                      # an action id from document.yaml: {actions} (delete this line outside part 二)
@@ -103,7 +115,7 @@ def new_document(root: Path, doc_id: str) -> list[Path]:
     (folder / "parameters").mkdir(parents=True)
     (folder / "examples").mkdir()
     path = folder / "document.yaml"
-    path.write_text(DOCUMENT_TEMPLATE.format(id=doc_id), encoding="utf-8")
+    path.write_text(DOCUMENT_TEMPLATE.format(id=doc_id, package=doc_id.replace("-", "_")), encoding="utf-8")
     return [path, folder / "parameters", folder / "examples"]
 
 

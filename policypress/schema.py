@@ -151,6 +151,8 @@ class DocumentMeta(Strict):
     apply: DocumentApply | None = None
     hotline: NonEmpty | None = None
     hotline_label: Bilingual | None = None
+    # The document's calculators: the Python package calculators/<name>/ (see policy/README.md).
+    calculators: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
 
     @property
     def last_day(self) -> dt.date | None:
@@ -176,21 +178,26 @@ class DocumentMeta(Strict):
 # --- clauses ------------------------------------------------------------------------------
 
 
+# Ids that name something else (a part, an action, a vocabulary entry, a clause) are checked in
+# content.py against what exists, so a wrong one, or a scaffold's TODO, lists the valid ids.
+Reference_id = NonEmpty
+
+
 class ClauseZh(Strict):
     id: Identifier
     number: NonEmpty
     order: int = Field(ge=1)
-    part: Identifier
-    action: Identifier | None = None
+    part: Reference_id
+    action: Reference_id | None = None
     title: NonEmpty
     summary: NonEmpty
-    target_groups: list[Identifier] = Field(min_length=1)
-    benefit_types: list[Identifier] = Field(min_length=1)
+    target_groups: list[Reference_id] = Field(min_length=1)
+    benefit_types: list[Reference_id] = Field(min_length=1)
     amounts: list[NonEmpty] = []
     apply: Apply | None = None
     hotline: NonEmpty | None = None  # the clause's own, when it differs from the document's and the site's
     measure: bool | None = None  # something a reader can get; by default, a clause that belongs to an action
-    related: list[Identifier] = []
+    related: list[Reference_id] = []
 
 
 class ClauseEn(Strict):

@@ -61,6 +61,18 @@ class Standing:
         return self.state == "in_force"
 
     @property
+    def replaced_on(self) -> dt.date | None:
+        """The first day a replacement the site holds is in force."""
+        days = [r.document.meta.effective for r in self.replaced_by if r.document is not None]
+        return min(days) if days else None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day the document applied: its own last day, or the day before its replacement."""
+        ends = [d for d in (self.expires, self.replaced_on - dt.timedelta(days=1) if self.replaced_on else None) if d]
+        return min(ends) if ends else None
+
+    @property
     def history(self) -> bool:
         """Expired or replaced: shown apart, never offered as something a reader can get."""
         return self.state in HISTORY
@@ -95,6 +107,12 @@ class Edition:
     def of(self, doc: PolicyDocument) -> Standing:
         return self.standings[doc.id]
 
+    def reference_date(self, doc: PolicyDocument) -> dt.date:
+        """The day whose figures the site shows for `doc`: today, kept within the days it applied."""
+        s = self.of(doc)
+        day = max(self.today, s.effective)
+        return min(day, s.last_day) if s.last_day else day
+
     @property
     def documents(self) -> list[PolicyDocument]:
         """In force first (newest first), then those not yet in force (soonest first), then history
@@ -106,10 +124,7 @@ class Edition:
                 return (0, -doc.meta.effective.toordinal(), doc.id)
             if s.state == "not_yet":
                 return (1, doc.meta.effective.toordinal(), doc.id)
-            ended = min(
-                [r.document.meta.effective for r in s.replaced_by if r.document] + ([s.expires] if s.expires else []), default=s.effective
-            )
-            return (2, -ended.toordinal(), doc.id)
+            return (2, -(s.last_day or s.effective).toordinal(), doc.id)
 
         return sorted(self.site.documents, key=key)
 

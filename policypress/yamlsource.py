@@ -113,7 +113,7 @@ def _parse(loader_class: type, text: str, line_offset: int) -> Located:
 def _record_lines(loader: Any, node: yaml.Node, path: Path_, out: Located, offset: int) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             key = loader.construct_object(key_node)
             line = key_node.start_mark.line + 1 + offset
             if key in seen:
@@ -123,12 +123,29 @@ def _record_lines(loader: Any, node: yaml.Node, path: Path_, out: Located, offse
                     "keep one of the two entries",
                 )
             seen[key] = line
+            if node.flow_style and _written_without_value(value_node) and index > 0:
+                # {zh: 每人1,000元, en: …}: the comma ended the text; '000元' became a key of its own
+                raise SourceError(
+                    line,
+                    f"a comma ends the text before '{key}' inside {{…}}",
+                    'put the whole text in quotes, e.g. zh: "每人1,000元"',
+                )
             out.lines[path + (key,)] = line
             _record_lines(loader, value_node, path + (key,), out, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             out.lines[path + (index,)] = item.start_mark.line + 1 + offset
             _record_lines(loader, item, path + (index,), out, offset)
+
+
+def _written_without_value(node: yaml.Node) -> bool:
+    """A key written alone (no ':' and no value), as a comma inside a flow mapping leaves one."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag == "tag:yaml.org,2002:null"
+        and node.value == ""
+        and node.start_mark.index == node.end_mark.index
+    )
 
 
 @dataclass

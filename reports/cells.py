@@ -19,7 +19,7 @@ The limits are checked before a file is parsed (the browser pages get them in th
 
 from __future__ import annotations
 
-from calculators.stats_report import INPUTS as _REPORT_INPUTS
+from calculators.linyi_hrss_2016_12.stats_report import INPUTS as _REPORT_INPUTS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -17,7 +17,7 @@ Each case in tests/broken/<name>.yaml breaks a fresh copy of the real project in
     xfail: "…"                # optional; a known policypress bug (the test must fail)
 
 The test asserts that the command exits 1 and prints exactly that one error and the summary
-`1 error; nothing was published.`
+`1 error.` (`check` publishes nothing) or `1 error; nothing was published.` (`build`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from policypress.cli import main
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "broken"
 TODAY = "2026-11-27"
-SUMMARY = "1 error; nothing was published."
+SUMMARY = {"check": "1 error.", "build": "1 error; nothing was published."}
 EDIT_KINDS = ("replace", "write", "write_bytes_hex", "transcode", "delete", "copy_from", "append")
 # Cases for the build test: fails while loading (two kinds) and fails after staging (search self-check).
 BUILD_CASES = ("yaml-syntax-error-glossary", "not-utf8-clause", "search-check-misses")
@@ -194,7 +194,7 @@ def assert_one_error(result: Result, case: Case, line: int) -> None:
     lines = error_lines(result.stderr)
     shown = "\n".join(lines) or "(nothing on stderr)"
     assert result.code == 1, f"exit code {result.code}, expected 1; stderr:\n{shown}\nstdout:\n{result.stdout}"
-    assert lines and lines[-1] == SUMMARY, f"last line should be {SUMMARY!r}; got:\n{shown}"
+    assert lines and lines[-1] == SUMMARY[case.command], f"last line should be {SUMMARY[case.command]!r}; got:\n{shown}"
     errors = lines[:-1]
     assert len(errors) == 1, f"expected exactly one error, got {len(errors)}:\n{shown}"
     pattern = rf"^{re.escape(case.path)}:{line}: .+ — .+$"
@@ -263,6 +263,6 @@ def test_failed_build_leaves_published_site_untouched(name: str, built_project: 
     break_project(root, case)
     result = run_build(root)
     assert result.code == 1, result.stderr
-    assert error_lines(result.stderr)[-1] == SUMMARY
+    assert error_lines(result.stderr)[-1] == SUMMARY["build"]
     assert sorted(p.name for p in (root / "build").iterdir()) == ["docs", "site"], "leftover staging or old folders"
     assert tree_hash(root / "build") == before, "the failed build changed the published build"

@@ -56,6 +56,15 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = root / "policy" / NEW
     (folder / "parameters").mkdir(parents=True)
     (folder / "document.yaml").write_text(NEW_DOCUMENT, encoding="utf-8")
+    (folder / "g1-general.zh.md").write_text(
+        "---\nid: g1-general\nnumber: 一\norder: 1\npart: one\ntitle: 总则\nsummary: 本通知说明帮扶工作的安排。\n"
+        "target_groups: [staff]\nbenefit_types: [administration]\n---\n做好就业和社会保障帮扶工作。\n",
+        encoding="utf-8",
+    )
+    (folder / "g1-general.en.md").write_text(
+        "---\nid: g1-general\ntitle: General provisions\nsummary: How the support work is arranged.\n---\nDo the support work well.\n",
+        encoding="utf-8",
+    )
     return root
 
 

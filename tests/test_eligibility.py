@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import calculate
-from calculators.eligibility import CLAUSES
+from calculators.linyi_hrss_2016_12.eligibility import CLAUSES
 from conftest import ROOT
 from policypress.content import load_site
 from policypress.export import export_parameters

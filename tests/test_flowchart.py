@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from test_site_build import DOC, read
 
-from calculators import classification, eligibility, id_card
-from calculators.classification import TREE, category
 from calculators.core.parameters import Parameters
+from calculators.linyi_hrss_2016_12 import classification, eligibility, id_card
+from calculators.linyi_hrss_2016_12.classification import TREE, category
 from policypress.content import Site
 from policypress.export import export_parameters
 from policypress.flowchart import CAPTION, draw
-from policypress.pages import FLOWCHART_CLAUSE
 
 SVG = "{http://www.w3.org/2000/svg}"
 NODES = TREE.walk()
+FLOWCHART_CLAUSE = "att1-flowchart"
 VALUES = {"working_age_min": 16, "working_age_limit": 60, "pension_age": 60}
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from calculators import calculate
 from calculators.core.parameters import Parameters
-from calculators.id_card import CardError, check_character, normalise_id_number, parse_id_number, validate_phone
+from calculators.linyi_hrss_2016_12.id_card import CardError, check_character, normalise_id_number, parse_id_number, validate_phone
 from conftest import ROOT
 from policypress.content import load_site
 from policypress.export import export_parameters

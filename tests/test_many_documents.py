@@ -341,73 +341,38 @@ def test_policypress_calc_runs_the_fixture_calculator_on_its_document(project: P
 # --- what the generator does not do yet -----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="policypress calc without --document uses site.documents[0] (the first folder by name, here "
-    "fixture-forwarding-2010), not the document whose calculators package holds the calculator",
-)
 def test_policypress_calc_finds_the_calculators_own_document(project: Path) -> None:
     code, result = calc(project, CALCULATOR, FIRST_CASE["inputs"])
     assert code == 0 and result.get("amount") == 98000, result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="policypress calc without --document uses site.documents[0]: once another document sorts before the "
-    "Linyi notice, its calculators run on that document's parameters and fail (ParameterMissing)",
-)
 def test_policypress_calc_still_runs_the_real_notices_calculators_without_document(project: Path) -> None:
     code, result = calc(project, "critical-illness", {"eligible_costs": 170000, "registered_poor": False, "date": "2018-01-01"})
     assert code == 0 and result.get("amount") == 87000, result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="document.md.j2 ends with hotline(c) without the document: a document page gives the site's hotline "
-    "(12333, 人社服务热线) instead of the document's own",
-)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_document_page_gives_the_documents_own_hotline(built: Path, lang: str) -> None:
     text = text_of(article(read(built, lang, f"documents/{JOBS}")))
     assert HOTLINE in text and "12333" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="calculator pages take the hotline of their noscript / failure / script words from site.yaml (c.hotline() "
-    "and SCRIPT_STRINGS with site.config.hotline), not from the calculator's document",
-)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_calculator_page_gives_the_documents_own_hotline(built: Path, lang: str) -> None:
     page = article(read(built, lang, f"calculators/{CALCULATOR}"))
     assert HOTLINE in page and "12333" not in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="document.md.j2 writes the English label as '**Replaces: **' (a space before the closing **), which "
-    "Markdown does not make bold: the page shows the asterisks",
-)
 def test_the_replaces_line_reads_as_a_label_in_english(built: Path) -> None:
     page = article(read(built, "en", f"documents/{FORWARDING}"))
     assert "**" not in text_of(page) and "<strong>Replaces:</strong>" in page.replace("</strong> ", "</strong>")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="document.md.j2 writes a part's heading as '{number}、{title}', right for 一、 but not for chapters: "
-    "第一章、总则 instead of 第一章 总则",
-)
 def test_chapter_headings_read_as_chapters(built: Path) -> None:
     headings = [text_of(h).strip(" ¶") for h in re.findall(r"<h2[^>]*>(.*?)</h2>", article(read(built, "zh", f"documents/{JOBS}")), re.S)]
     assert {"第一章 总则", "第二章 见习扶持", "第三章 附则"} <= set(headings), headings
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a leaflet for a measure without a calculator, and the poster, carry a QR code to the site's self-check, "
-    "which is the expired Linyi notice's eligibility calculator: the kit of measures in force sends readers to history",
-)
 def test_the_kit_sends_readers_only_to_pages_of_documents_in_force(built: Path, site: Site) -> None:
     base = site.config.site_url
     for lang in ("zh", "en"):
@@ -428,11 +393,6 @@ def base_url(built: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="the browser's calculators wheel (runtime.build_wheel) packs only the project's own calculators/ "
-    "package, not a content project's calculators/<package>/ folder: Pyodide has no fixture-internship-subsidy",
-)
 def test_the_browser_runs_the_fixture_calculator_with_its_documents_parameters(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:

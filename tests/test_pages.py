@@ -97,3 +97,11 @@ def test_urls_and_language_counterparts(path: str, url: str, zh: str, en: str) -
     assert page_url(path) == url
     assert alternate_url(path, "zh") == zh
     assert alternate_url(path, "en") == en
+
+
+def test_the_documents_own_dates_fill_their_placeholders(site: Site) -> None:
+    """{{ document.effective }} and {{ document.expires }} read as dates, from document.yaml."""
+    edition = edition_of(site, dt.date(2026, 11, 27))
+    zh, en = generate(edition, "zh")[f"documents/{DOC}/validity.md"], generate(edition, "en")[f"documents/{DOC}/validity.md"]
+    assert "本通知自2016年5月16日起执行，有效期至2020年5月15日" in zh and "{{" not in zh
+    assert "takes effect on 16 May 2016 and is valid until 15 May 2020" in en

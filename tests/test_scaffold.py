@@ -22,7 +22,8 @@ def _errors(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     capsys.readouterr()
     assert _run(root, "check") == 1
     lines = capsys.readouterr().err.splitlines()
-    assert lines[-1].endswith("nothing was published.")
+    assert lines[-1].endswith(" error.") or lines[-1].endswith(" errors."), lines[-1]
+    assert "published" not in lines[-1]  # check publishes nothing, so it never says so
     return lines[:-1]
 
 
@@ -51,11 +52,35 @@ def test_new_clause_is_guided_to_completion(project: Path, capsys: pytest.Captur
         assert match, line
         assert match["path"] in new_files, line
     assert {ERROR_LINE.match(line)["path"] for line in errors} == new_files
-    assert any(":5: 'TODO' is not a valid id for 'part'" in line for line in errors)
+    assert any(":3: 'number' is empty — write the text" in line for line in errors), errors
 
     folder = project / "policy" / DOC
     zh = (folder / "m11-new-measure.zh.md").read_text(encoding="utf-8")
     order = re.search(r"(?m)^order: (\d+)", zh)[1]
+    # the texts written, the part and action still the scaffold's TODO: check answers with the ids they may be
+    (folder / "m11-new-measure.zh.md").write_text(
+        f"""---
+id: m11-new-measure
+number: 二(二)6
+order: {order}
+part: TODO
+action: TODO
+title: 新的扶持措施
+summary: 有意愿创业的贫困人口可以到县区人社部门咨询创业扶持政策。
+target_groups: [registered-poor]
+benefit_types: [subsidies]
+---
+对有意愿创业的农村贫困人口，县区人社部门提供创业政策咨询服务。
+""",
+        encoding="utf-8",
+    )
+    (folder / "m11-new-measure.en.md").write_text(
+        "---\nid: m11-new-measure\ntitle: A new support measure\nsummary: Poor people who want to start a business can ask about support.\n---\nThe county advises.\n",
+        encoding="utf-8",
+    )
+    errors = [line for line in _errors(project, capsys) if "m11-new-measure.zh.md" in line]
+    assert any(":5: unknown part 'TODO' — use one of the parts in document.yaml: " in line for line in errors), errors
+    assert any(":6: unknown action 'TODO' — use one of the actions in document.yaml: " in line for line in errors), errors
     (folder / "m11-new-measure.zh.md").write_text(
         f"""---
 id: m11-new-measure
@@ -151,6 +176,19 @@ parts:
 actions: []
 attachments: []
 """,
+        encoding="utf-8",
+    )
+    # a document needs its text: check says so and how to add it
+    assert any(
+        "document.yaml:1: the document has no clauses — add its text clause by clause: policypress new clause" in line
+        for line in _errors(project, capsys)
+    )
+    (folder / "g1-general.zh.md").write_text(
+        "---\nid: g1-general\nnumber: 一\norder: 1\npart: one\ntitle: 总则\nsummary: 本通知适用于测试。\ntarget_groups: [staff]\nbenefit_types: [administration]\n---\n本通知适用于测试。\n",
+        encoding="utf-8",
+    )
+    (folder / "g1-general.en.md").write_text(
+        "---\nid: g1-general\ntitle: General provisions\nsummary: This notice applies to testing.\n---\nThis notice applies to testing.\n",
         encoding="utf-8",
     )
     _assert_check_passes(project, capsys)

@@ -13,12 +13,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .core.calculator import DATE, REGISTERED_POOR, Calculator
-from .core.dates import day_words
-from .core.explain import DateUsed, Explanation, finish, history_first, money
-from .core.inputs import Field
-from .core.parameters import Parameters
-from .core.text import text
+from ..core.calculator import DATE, REGISTERED_POOR, Calculator
+from ..core.dates import day_words
+from ..core.explain import DateUsed, Explanation, finish, history_first, money
+from ..core.inputs import Field
+from ..core.parameters import Parameters
+from ..core.text import text
 
 CLAUSE = "m09-pension-and-medical-insurance"
 

@@ -16,13 +16,13 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from ..core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
+from ..core.dates import age_on, day_words, months_between
+from ..core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money, outcome_words
+from ..core.inputs import Field, InputError
+from ..core.parameters import Number, Parameters
+from ..core.text import text
 from . import conventions
-from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
-from .core.dates import age_on, day_words, months_between
-from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money, outcome_words
-from .core.inputs import Field, InputError
-from .core.parameters import Number, Parameters
-from .core.text import text
 
 CLAUSE = "m05-startup-support"
 

@@ -19,13 +19,13 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from ..core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
+from ..core.dates import add_months, age_on, birthday, day_words, first_of_month, month_label, month_words
+from ..core.explain import DateUsed, Explanation, finish, history_first, money, period_words
+from ..core.inputs import Field, InputError
+from ..core.parameters import Number, Parameters
+from ..core.text import text
 from . import conventions
-from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator
-from .core.dates import add_months, age_on, birthday, day_words, first_of_month, month_label, month_words
-from .core.explain import DateUsed, Explanation, finish, history_first, money, period_words
-from .core.inputs import Field, InputError
-from .core.parameters import Number, Parameters
-from .core.text import text
 
 CLAUSE = "m02-public-welfare-jobs"
 MONTHS_PER_YEAR = 12

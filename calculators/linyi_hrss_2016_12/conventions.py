@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .core.dates import age_on, birthday, first_of_month
-from .core.parameters import Parameters
+from ..core.dates import age_on, birthday, first_of_month
+from ..core.parameters import Parameters
 
 
 def whole_rule(params: Parameters, name: str, day: dt.date) -> int:

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..core.calculator import Calculator
+from ..core.explain import DateUsed, Explanation, finish
+from ..core.inputs import Field, InputError
+from ..core.parameters import Parameters, to_json_number
+from ..core.text import Text, text
 from .conventions import area_names, find_area
-from .core.calculator import Calculator
-from .core.explain import DateUsed, Explanation, finish
-from .core.inputs import Field, InputError
-from .core.parameters import Parameters, to_json_number
-from .core.text import Text, text
 
 CLAUSE = "att3-statistics-table"
 DUE_DAYS = "statistics.report_due_days"

@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.calculator import DATE, REGISTERED_POOR, Calculator, run
+from ..core.dates import age_on
+from ..core.explain import DateUsed, Explanation, finish
+from ..core.inputs import Field, Option
+from ..core.parameters import Parameters
+from ..core.text import Text, text
 from . import conventions, eligibility
 from .classification import category
-from .core.calculator import DATE, REGISTERED_POOR, Calculator, run
-from .core.dates import age_on
-from .core.explain import DateUsed, Explanation, finish
-from .core.inputs import Field, Option
-from .core.parameters import Parameters
-from .core.text import Text, text
 
 CLAUSE = "att2-identification-card"
 FLOWCHART = "att1-flowchart"

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator, run
+from ..core.dates import age_on, day_words
+from ..core.explain import DateUsed, Explanation, finish, history_first, money, period_words
+from ..core.inputs import Field, InputError, Option
+from ..core.parameters import Number, Parameters
+from ..core.text import Text, text
 from . import conventions
-from .core.calculator import BIRTH_DATE, DATE, REGISTERED_POOR, Calculator, run
-from .core.dates import age_on, day_words
-from .core.explain import DateUsed, Explanation, finish, history_first, money, period_words
-from .core.inputs import Field, InputError, Option
-from .core.parameters import Number, Parameters
-from .core.text import Text, text
 from .critical_illness import INPUTS as CRITICAL_ILLNESS_INPUTS
 
 CLAUSE = "p1-goals"
@@ -334,7 +334,7 @@ def _yuan(value: Number | float) -> str:
 
 
 def _estimator(name: str) -> Calculator | None:
-    from . import calculators  # the package registry; imported here because it imports this module
+    from .. import calculators  # the package registry; imported here because it imports this module
 
     return calculators().get(name)
 

@@ -14,11 +14,11 @@ through `conventions`. Labels say them in words; `detail` texts carry placeholde
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from ..core.flowchart import Node
+from ..core.parameters import Parameters
+from ..core.text import Text, text
 from . import conventions
-from .core.parameters import Parameters
-from .core.text import Text, text
 
 WORKING_ABLE = "working_able"
 WORKING_UNABLE = "working_unable"
@@ -31,30 +31,6 @@ FIGURES = {
     "working_age_limit": "conventions.working_age_limit",
     "pension_age": "pension.age",
 }
-
-
-@dataclass(frozen=True)
-class Node:
-    """One box of the flowchart.
-
-    `kind` is start, category, branch or measure (it only changes the look); `detail` is a
-    smaller second line (how the box is decided); `clause` is the clause page the box links to.
-    """
-
-    id: str
-    label: Text
-    kind: str = "branch"
-    measures: tuple[int, ...] = ()
-    clause: str | None = None
-    detail: Text | None = None
-    children: tuple[Node, ...] = ()
-
-    def walk(self) -> list[Node]:
-        """This node and every node below it, in reading order (top to bottom)."""
-        nodes = [self]
-        for child in self.children:
-            nodes.extend(child.walk())
-        return nodes
 
 
 def _measure(node_id: str, number: int, clause: str, zh: str, en: str, detail: Text | None = None) -> Node:

@@ -17,11 +17,11 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from .core.calculator import DATE, REGISTERED_POOR, Calculator
-from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money, outcome_words
-from .core.inputs import Field, InputError, Option
-from .core.parameters import Number, Parameters
-from .core.text import text
+from ..core.calculator import DATE, REGISTERED_POOR, Calculator
+from ..core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money, outcome_words
+from ..core.inputs import Field, InputError, Option
+from ..core.parameters import Number, Parameters
+from ..core.text import text
 
 CLAUSE = "m04-guaranteed-loans"
 

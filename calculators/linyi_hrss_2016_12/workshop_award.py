@@ -13,11 +13,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .core.calculator import DATE, Calculator
-from .core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money
-from .core.inputs import Field, InputError
-from .core.parameters import Parameters
-from .core.text import text
+from ..core.calculator import DATE, Calculator
+from ..core.explain import DateUsed, Explanation, check_notice_in_force, finish, history_first, money
+from ..core.inputs import Field, InputError
+from ..core.parameters import Parameters
+from ..core.text import text
 
 CLAUSE = "m01-poverty-alleviation-workshops"
 
