@@ -10,7 +10,7 @@ PORT ?= 8000
 NODE_STAMP := node_modules/.installed
 WHEELS_STAMP := .cache/wheels/.installed
 
-.PHONY: setup check build serve test lint format clean browser dist bench bench-scale
+.PHONY: setup check build serve test lint lint-js format clean browser dist bench bench-scale
 
 setup: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP) browser
 
@@ -52,13 +52,24 @@ build: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
 serve: $(STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
 	$(BIN)/policypress serve --host $(HOST) --port $(PORT)
 
-test: setup
+test: setup lint-js
 	$(BIN)/ruff check policypress calculators reports bench tests
 	$(BIN)/ruff format --check policypress calculators reports bench tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check policypress calculators reports bench tests
+
+# The site's JavaScript, type-checked before a browser runs it: TypeScript's checker over the .js
+# and .mjs files with their JSDoc types (docs/decisions/009-javascript-checker.md). The templates
+# (*.js.tmpl) are checked as .js copies in .cache/lint-js: an error there is at the same line.
+LINT_JS := .cache/lint-js
+lint-js: $(NODE_STAMP)
+	@rm -rf $(LINT_JS) && mkdir -p $(LINT_JS)
+	@for f in policypress/assets/*.js.tmpl; do cp "$$f" "$(LINT_JS)/$$(basename "$$f" .tmpl)"; done
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.staff.json
+	node_modules/.bin/tsc -p tsconfig.workers.json
 
 format: $(STAMP)
 	$(BIN)/ruff format policypress tests

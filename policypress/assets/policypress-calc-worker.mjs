@@ -1,18 +1,23 @@
 // policypress: runs the calculators (the same Python code the tests check) in Pyodide, off the
 // page's main thread. Everything it loads comes from this site: the runtime, the calculators
 // wheel (listed in pyodide-lock.json with its sha256) and the parameters.
+/** @typedef {import("pyodide").PyodideInterface} Pyodide */
+/** @type {Promise<Pyodide> | null} */
 let ready = null;
 
+/** @param {string} stage */
 function progress(stage) {
   self.postMessage({ type: "progress", stage });
 }
 
+/** @param {string} runtime the runtime's folder (URL) @param {string} parameters the parameters' JSON (URL) @returns {Promise<Pyodide>} */
 async function init(runtime, parameters) {
   progress("runtime");
+  /** @type {typeof import("pyodide")} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   const pyodide = await loadPyodide({ indexURL: runtime });
   progress("calculators");
-  await pyodide.loadPackage("policypress-calculators", { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
+  await pyodide.loadPackage("policypress-calculators", { messageCallback: () => {}, errorCallback: (/** @type {string} */ m) => console.warn(m) });
   progress("parameters");
   const response = await fetch(parameters);
   if (!response.ok) throw new Error(`parameters: HTTP ${response.status}`);
@@ -44,16 +49,21 @@ def pp_xlsx(result_json, rows_json, lang):
   return pyodide;
 }
 
+/** @returns {Promise<Pyodide>} the runtime, once the page has asked for it ("init") and it has loaded */
+function started() {
+  return ready || Promise.reject(new Error("the runtime was not started (no init message)"));
+}
+
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "init") {
     ready = ready || init(message.runtime, message.parameters);
-    ready.catch((error) => self.postMessage({ type: "failed", message: String(error && error.message || error) }));
+    ready.catch((/** @type {any} */ error) => self.postMessage({ type: "failed", message: String(error && error.message || error) }));
     return;
   }
   if (message.type === "qr") {
     try {
-      const pyodide = await ready;
+      const pyodide = await started();
       await pyodide.loadPackage("segno", { messageCallback: () => {} });  // only when printing
       self.postMessage({ type: "result", id: message.id, result: pyodide.globals.get("pp_qr")(message.text) });
     } catch (error) {
@@ -63,7 +73,7 @@ self.onmessage = async (event) => {
   }
   if (message.type === "xlsx") {
     try {
-      const pyodide = await ready;
+      const pyodide = await started();
       // only when exporting: the writer and the reports wheel
       await pyodide.loadPackage(["xlsxwriter", "policypress-reports"], { messageCallback: () => {} });
       const output = pyodide.globals.get("pp_xlsx")(JSON.stringify(message.result), JSON.stringify(message.rows), message.lang);
@@ -77,7 +87,7 @@ self.onmessage = async (event) => {
   }
   if (message.type === "calc") {
     try {
-      const pyodide = await ready;
+      const pyodide = await started();
       const output = pyodide.globals.get("pp_calculate")(message.name, JSON.stringify(message.inputs));
       self.postMessage({ type: "result", id: message.id, result: JSON.parse(output) });
     } catch (error) {

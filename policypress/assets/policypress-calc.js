@@ -6,31 +6,49 @@
 (function () {
   "use strict";
 
-  var runtimeMeta = document.querySelector('meta[name="policypress-runtime"]');
+  /** @param {string} name @returns {string | null} the content of <meta name=…> */
+  function meta(name) {
+    var found = Array.prototype.filter.call(document.getElementsByTagName("meta"), function (/** @type {HTMLMetaElement} */ node) { return node.name === name; });
+    return found.length ? /** @type {HTMLMetaElement} */ (found[0]).content : null;
+  }
+
+  var runtimeMeta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="policypress-runtime"]'));
   if (!runtimeMeta) return;
   var runtime = new URL(runtimeMeta.content, document.baseURI).href;
-  var base = new URL(document.querySelector('meta[name="policypress-base"]').content, document.baseURI).href;
-  var defaultDocument = document.querySelector('meta[name="policypress-document"]').content;
+  var assets = runtimeMeta.dataset.assets;
+  var base = new URL(meta("policypress-base") || "./", document.baseURI).href;
+  var defaultDocument = meta("policypress-document") || "";
   var stringsNode = document.getElementById("pp-strings");
-  var words = stringsNode ? JSON.parse(stringsNode.textContent) : {};
+  /** @type {Record<string, string>} */
+  var words = {};
+  try { words = stringsNode ? JSON.parse(stringsNode.textContent || "{}") : {}; } catch (error) { words = {}; }
   var lang = document.documentElement.lang.indexOf("en") === 0 ? "en" : "zh";
+  var own = Object.prototype.hasOwnProperty;
 
+  /** @type {Worker | null} */
   var worker = null;
+  /** @type {string | null} why the runtime cannot run, once it cannot */
   var failed = null;
   var stage = "idle";
   var sequence = 0;
+  /** @type {Map<number, {resolve: (value: any) => void, reject: (error: Error) => void}>} */
   var pending = new Map();
+  /** @typedef {(stage: string, detail?: string | null) => void} StageListener */
+  /** @type {StageListener[]} */
   var listeners = [];
 
+  /** @param {string} key */
   function say(key) {
-    return words[key] || key;
+    return (own.call(words, key) && words[key]) || key;
   }
 
+  /** @param {string} next @param {string | null} [detail] */
   function setStage(next, detail) {
     stage = next;
     listeners.forEach(function (listener) { listener(next, detail); });
   }
 
+  /** @param {string} [documentId] the document whose parameters the calculators use */
   function start(documentId) {
     if (worker || failed) return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
@@ -39,7 +57,7 @@
       return;
     }
     try {
-      worker = new Worker(new URL("policypress-calc-worker.mjs", runtimeMeta.dataset.assets ? new URL(runtimeMeta.dataset.assets, document.baseURI) : base + "assets/"), { type: "module" });
+      worker = new Worker(new URL("policypress-calc-worker.mjs", assets ? new URL(assets, document.baseURI) : base + "assets/"), { type: "module" });
     } catch (error) {
       failed = String(error);
       setStage("failed", failed);
@@ -50,9 +68,10 @@
       if (message.type === "progress") {
         setStage(message.stage);
       } else if (message.type === "failed") {
-        failed = message.message;
-        setStage("failed", failed);
-        pending.forEach(function (entry) { entry.reject(new Error(failed)); });
+        var why = String(message.message);
+        failed = why;
+        setStage("failed", why);
+        pending.forEach(function (entry) { entry.reject(new Error(why)); });
         pending.clear();
       } else if (message.type === "result" || message.type === "error") {
         var entry = pending.get(message.id);
@@ -74,34 +93,37 @@
     });
   }
 
+  /** @param {{type: string, [key: string]: unknown}} message @returns {Promise<any>} the worker's answer */
+  function request(message) {
+    start();
+    var current = worker;
+    if (failed || !current) return Promise.reject(new Error(failed || "no worker"));
+    return new Promise(function (resolve, reject) {
+      sequence += 1;
+      pending.set(sequence, { resolve: resolve, reject: reject });
+      /** @type {Worker} */ (current).postMessage(Object.assign({ id: sequence }, message)); // a DataCloneError rejects this Promise
+    });
+  }
+
+  /** @param {string} name @param {object} [inputs] */
   function calc(name, inputs) {
-    start();
-    if (failed) return Promise.reject(new Error(failed));
-    return new Promise(function (resolve, reject) {
-      sequence += 1;
-      pending.set(sequence, { resolve: resolve, reject: reject });
-      worker.postMessage({ type: "calc", id: sequence, name: name, inputs: inputs || {} });
-    });
+    return request({ type: "calc", name: name, inputs: inputs || {} });
   }
 
+  /** @param {string} text */
   function qr(text) {
-    start();
-    if (failed) return Promise.reject(new Error(failed));
-    return new Promise(function (resolve, reject) {
-      sequence += 1;
-      pending.set(sequence, { resolve: resolve, reject: reject });
-      worker.postMessage({ type: "qr", id: sequence, text: text });
-    });
+    return request({ type: "qr", text: text });
   }
 
+  /** @param {object} result @param {object[]} [rows] @param {string} [language] */
   function xlsx(result, rows, language) {
-    start();
-    if (failed) return Promise.reject(new Error(failed));
-    return new Promise(function (resolve, reject) {
-      sequence += 1;
-      pending.set(sequence, { resolve: resolve, reject: reject });
-      worker.postMessage({ type: "xlsx", id: sequence, result: result, rows: rows || [], lang: language || lang });
-    });
+    return request({ type: "xlsx", result: result, rows: rows || [], lang: language || lang });
+  }
+
+  /** @param {StageListener} listener called now and at every change of stage */
+  function onStage(listener) {
+    listeners.push(listener);
+    listener(stage);
   }
 
   window.policypress = {
@@ -109,35 +131,89 @@
     qr: qr,
     xlsx: xlsx,
     start: start,
-    onStage: function (listener) { listeners.push(listener); listener(stage); },
+    onStage: onStage,
     get stage() { return stage; },
   };
 
   // --- forms ------------------------------------------------------------------------------
+  var MAX_FRAGMENT = 200000; // characters of answers read from the address, at most
+  var MAX_ROWS = 1000; // rows of a rows field read from the address, at most (or the field's maximum)
+  // No CSS selector is ever built from a name or a value: names come from the declaration and
+  // from the calculator's error keys, values from the address, and a quote or a bracket in either
+  // would make querySelector throw (or match something else). Controls are found by name with
+  // form.elements.namedItem, and other nodes by comparing an attribute's value.
 
+  /**
+   * @typedef {{name: string, type: string, label?: any, required?: boolean, default?: any,
+   *   options?: {value: string}[], rows?: Field[], maximum?: number | null, max_length?: number | null}} Field
+   * @typedef {{name: string, inputs: Field[], outputs?: any[]}} Declaration
+   */
+
+  /** @param {HTMLFormElement} form @param {string} name @returns {HTMLInputElement[]} the controls called `name` */
+  function controls(form, name) {
+    var found = form.elements.namedItem(name);
+    if (!found) return [];
+    if (found instanceof RadioNodeList) return /** @type {HTMLInputElement[]} */ (Array.prototype.slice.call(found));
+    return [/** @type {HTMLInputElement} */ (found)];
+  }
+
+  /**
+   * The first element under `root` whose `attribute` (a constant) has the value `value`.
+   * @param {ParentNode} root @param {string} attribute @param {string} value @returns {HTMLElement | null}
+   */
+  function byAttribute(root, attribute, value) {
+    var nodes = root.querySelectorAll("[" + attribute + "]");
+    for (var i = 0; i < nodes.length; i += 1) {
+      if (nodes[i].getAttribute(attribute) === value) return /** @type {HTMLElement} */ (nodes[i]);
+    }
+    return null;
+  }
+
+  /** @param {unknown} value @returns {value is Record<string, unknown>} a plain object (from JSON), not an array */
+  function isRecord(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /** @param {unknown} value @returns {string | null} a string or a number as text; anything else is no value */
+  function scalar(value) {
+    if (typeof value === "string") return value;
+    if (typeof value === "number" && isFinite(value)) return String(value);
+    return null;
+  }
+
+  /** @param {HTMLFormElement} form @param {Field} field */
   function fieldValue(form, field) {
     var name = field.name;
+    var inputs = controls(form, name);
     if (field.type === "bool") {
-      var checked = form.querySelector('input[name="' + name + '"]:checked');
+      var checked = inputs.filter(function (input) { return input.checked; })[0];
       if (!checked || checked.value === "") return undefined;
       return checked.value === "true";
     }
+    if (field.type === "multi") {
+      var chosen = inputs.filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
+      return chosen.length ? chosen : undefined;
+    }
     if (field.type === "rows") return rowsValue(form, field);
-    var input = form.elements[name];
-    if (!input) return undefined;
-    var value = input.value.trim();
+    if (!inputs.length) return undefined;
+    var value = inputs[0].value.trim();
     if (value === "") return undefined;
     if (field.type === "int") return /^-?\d+$/.test(value) ? parseInt(value, 10) : value;
     return value;
   }
 
+  /** @param {HTMLFormElement} form @param {Field} field */
   function rowsValue(form, field) {
+    /** @type {Record<string, string>[]} */
     var rows = [];
-    form.querySelectorAll('[data-rows="' + field.name + '"] tbody tr').forEach(function (tr) {
+    var table = byAttribute(form, "data-rows", field.name);
+    if (!table) return rows;
+    table.querySelectorAll("tbody tr").forEach(function (tr) {
+      /** @type {Record<string, string>} */
       var row = {};
       var empty = true;
-      field.rows.forEach(function (column) {
-        var input = tr.querySelector('[data-column="' + column.name + '"]');
+      (field.rows || []).forEach(function (column) {
+        var input = /** @type {HTMLInputElement | null} */ (byAttribute(tr, "data-column", column.name));
         var value = input ? input.value.trim() : "";
         if (value !== "") { row[column.name] = value; empty = false; }
       });
@@ -146,7 +222,9 @@
     return rows;
   }
 
+  /** @param {HTMLFormElement} form @param {Declaration} declaration */
   function collect(form, declaration) {
+    /** @type {Record<string, unknown>} */
     var inputs = {};
     declaration.inputs.forEach(function (field) {
       var value = fieldValue(form, field);
@@ -155,79 +233,121 @@
     return inputs;
   }
 
+  // Answers from the address are anyone's: only the declared fields are read (own properties,
+  // so "__proto__" or "constructor" are just unknown names), only values of the field's kind are
+  // used, and they are set as .value or .checked, never as HTML.
+  /** @param {HTMLFormElement} form @param {Declaration} declaration @param {unknown} inputs */
   function fill(form, declaration, inputs) {
+    if (!isRecord(inputs)) return;
     declaration.inputs.forEach(function (field) {
+      if (!own.call(inputs, field.name)) return;
       var value = inputs[field.name];
-      if (value === undefined) return;
+      var found = controls(form, field.name);
       if (field.type === "bool") {
-        var radio = form.querySelector('input[name="' + field.name + '"][value="' + String(value) + '"]');
-        if (radio) radio.checked = true;
+        var wanted = value === true || value === false || value === null ? String(value === null ? "" : value) : scalar(value);
+        found.forEach(function (radio) { if (radio.value === wanted) radio.checked = true; });
+      } else if (field.type === "multi") {
+        var list = Array.isArray(value) ? value : [];
+        found.forEach(function (box) { box.checked = list.indexOf(box.value) >= 0; });
       } else if (field.type === "rows") {
-        var table = form.querySelector('[data-rows="' + field.name + '"]');
-        if (!table) return;
-        var body = table.querySelector("tbody");
-        body.innerHTML = "";
-        (value || []).forEach(function (row) { addRow(table, field, row); });
-      } else if (form.elements[field.name]) {
-        form.elements[field.name].value = String(value);
+        var table = byAttribute(form, "data-rows", field.name);
+        var body = table && table.querySelector("tbody");
+        if (!table || !body || !Array.isArray(value)) return;
+        body.textContent = "";
+        var limit = typeof field.maximum === "number" ? Math.min(field.maximum, MAX_ROWS) : MAX_ROWS;
+        var rowsTable = table;
+        value.slice(0, limit).forEach(function (row) { if (isRecord(row)) addRow(rowsTable, field, row); });
+      } else if (found.length) {
+        var text = scalar(value);
+        if (text === null) return;
+        var control = found[0];
+        if (control instanceof HTMLSelectElement) {
+          var known = Array.prototype.some.call(control.options, function (/** @type {HTMLOptionElement} */ o) { return o.value === text; });
+          if (known) control.value = text;
+        } else {
+          control.value = text;
+        }
       }
     });
   }
 
+  /**
+   * @param {HTMLElement} table the rows field's table @param {Field} field
+   * @param {Record<string, unknown>} [values] @returns {HTMLTableRowElement | null}
+   */
   function addRow(table, field, values) {
-    var template = table.querySelector("template");
-    var row = template.content.firstElementChild.cloneNode(true);
-    field.rows.forEach(function (column) {
-      var input = row.querySelector('[data-column="' + column.name + '"]');
-      if (input && values && values[column.name] !== undefined) input.value = values[column.name];
+    var template = /** @type {HTMLTemplateElement | null} */ (table.querySelector("template"));
+    var body = table.querySelector("tbody");
+    var first = template && template.content.firstElementChild;
+    if (!first || !body) return null;
+    var row = /** @type {HTMLTableRowElement} */ (first.cloneNode(true));
+    (field.rows || []).forEach(function (column) {
+      var input = /** @type {HTMLInputElement | null} */ (byAttribute(row, "data-column", column.name));
+      var value = values && own.call(values, column.name) ? scalar(values[column.name]) : null;
+      if (input && value !== null) input.value = value;
     });
-    row.querySelector(".pp-row-remove").addEventListener("click", function () { row.remove(); });
-    table.querySelector("tbody").appendChild(row);
+    body.appendChild(row);
     return row;
   }
 
+  /** @param {HTMLFormElement} form */
   function clearErrors(form) {
-    form.querySelectorAll(".pp-field-error").forEach(function (node) { node.textContent = ""; node.hidden = true; });
+    form.querySelectorAll(".pp-field-error").forEach(function (node) { node.textContent = ""; /** @type {HTMLElement} */ (node).hidden = true; });
     form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
   }
 
+  // errors: {key: {zh, en}}, the key a field's name, or "rows[2].pay" for a cell of a rows field.
+  /** @param {HTMLFormElement} form @param {Record<string, any>} errors */
   function showErrors(form, errors) {
-    var first = null;
+    /** @type {HTMLElement[]} */
+    var invalid = [];
     Object.keys(errors).forEach(function (key) {
-      var name = key.split("[")[0];
-      var slot = form.querySelector('[data-error-for="' + name + '"]') || form.querySelector('[data-error-for="_"]');
+      var match = /^([^[.]*)(?:\[(\d+)\]\.?([^[.]*))?/.exec(key) || ["", key];
+      var name = match[1];
+      var slot = byAttribute(form, "data-error-for", name) || byAttribute(form, "data-error-for", "_");
       if (!slot) return;
-      var text = errors[key][lang];
+      var message = errors[key];
+      var text = isRecord(message) ? String(message[lang] || message.zh || "") : String(message);
       slot.textContent = slot.textContent ? slot.textContent + " " + text : text;
       slot.hidden = false;
-      var input = form.querySelector('[name="' + name + '"]');
-      if (input) {
-        input.setAttribute("aria-invalid", "true");
-        first = first || input;
+      /** @type {HTMLElement[]} */
+      var marked = controls(form, name);
+      var table = byAttribute(form, "data-rows", name);
+      if (table && match[2] !== undefined) {
+        var tr = table.querySelectorAll("tbody tr")[parseInt(match[2], 10)];
+        var cell = tr && match[3] ? byAttribute(tr, "data-column", match[3]) : null;
+        if (cell) marked = [cell];
       }
+      marked.forEach(function (node) { node.setAttribute("aria-invalid", "true"); });
+      invalid = invalid.concat(marked);
     });
-    if (first) first.focus();
+    if (invalid.length) invalid[0].focus();
   }
 
+  /** @param {unknown} text */
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+      return /** @type {Record<string, string>} */ ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c];
     });
   }
 
+  /** @param {unknown} value @returns {string} HTML: a number in the page's language, anything else escaped */
   function number(value) {
     if (typeof value !== "number") return escapeHtml(value);
     return value.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { maximumFractionDigits: 2 });
   }
 
+  /** @param {string} clause @param {string} [documentId] */
   function clauseLink(clause, documentId) {
-    return base + "documents/" + (documentId || defaultDocument) + "/" + clause + "/";
+    return base + "documents/" + encodeURIComponent(documentId || defaultDocument) + "/" + encodeURIComponent(clause) + "/";
   }
 
+  // Every value from the result is escaped: it may echo what was typed (a worker's name, say).
+  /** @param {HTMLElement} container @param {Declaration} declaration @param {any} result @param {string} [documentId] */
   function renderResult(container, declaration, result, documentId) {
     var html = [];
-    var outcome = result.outcome;
-    html.push('<div class="admonition pp-outcome pp-outcome--' + outcome + '"><p class="admonition-title">' + escapeHtml(say("outcome_" + outcome)) + "</p>");
+    var outcome = String(result.outcome);
+    html.push('<div class="admonition pp-outcome pp-outcome--' + escapeHtml(outcome) + '"><p class="admonition-title">' + escapeHtml(say("outcome_" + outcome)) + "</p>");
     if (result.date_reason) html.push("<p>" + escapeHtml(result.date_reason[lang]) + "</p>");
     html.push("</div>");
     var outputs = declaration.outputs || [];
@@ -237,8 +357,8 @@
         if (result[output.name] === undefined || result[output.name] === null) return;
         var value = result[output.name];
         if (value && typeof value === "object" && !Array.isArray(value) && value[lang] !== undefined) value = escapeHtml(value[lang]);
-        else if (typeof value === "boolean") value = say(value ? "yes" : "no");
-        else if (Array.isArray(value)) value = value.join(lang === "zh" ? "、" : ", ") || "—";
+        else if (typeof value === "boolean") value = escapeHtml(say(value ? "yes" : "no"));
+        else if (Array.isArray(value)) value = value.map(function (item) { return isRecord(item) && item[lang] !== undefined ? escapeHtml(item[lang]) : number(item); }).join(lang === "zh" ? "、" : ", ") || "—";
         else value = number(value);
         html.push("<dt>" + escapeHtml(output.label[lang]) + "</dt><dd>" + value + "</dd>");
       });
@@ -246,119 +366,191 @@
     }
     if (result.breakdown && result.breakdown.length) {
       html.push('<table class="pp-breakdown"><caption>' + escapeHtml(say("breakdown")) + "</caption><tbody>");
-      result.breakdown.forEach(function (line) {
+      result.breakdown.forEach(function (/** @type {any} */ line) {
         html.push("<tr><th scope=\"row\">" + escapeHtml(line.label[lang]) + "</th><td>" + number(line.value) + "</td></tr>");
       });
       html.push("</tbody></table>");
     }
     if (result.explanation && result.explanation.length) {
       html.push("<h3>" + escapeHtml(say("why")) + '</h3><ul class="pp-explanation">');
-      result.explanation.forEach(function (condition) {
+      result.explanation.forEach(function (/** @type {any} */ condition) {
         var mark = condition.met === true ? "met" : condition.met === false ? "unmet" : "unknown";
-        html.push('<li class="pp-condition pp-condition--' + mark + '"><span class="pp-mark" aria-label="' + escapeHtml(say("condition_" + mark)) + '">' + (mark === "met" ? "✓" : mark === "unmet" ? "✗" : "?") + "</span> " + escapeHtml(condition[lang]) + ' <a href="' + clauseLink(condition.clause, documentId) + '">' + escapeHtml(say("see_clause")) + "</a></li>");
+        html.push('<li class="pp-condition pp-condition--' + mark + '"><span class="pp-mark" aria-label="' + escapeHtml(say("condition_" + mark)) + '">' + (mark === "met" ? "✓" : mark === "unmet" ? "✗" : "?") + "</span> " + escapeHtml(condition[lang]) + ' <a href="' + escapeHtml(clauseLink(condition.clause, documentId)) + '">' + escapeHtml(say("see_clause")) + "</a></li>");
       });
       html.push("</ul>");
     }
-    (result.notes || []).forEach(function (note) { html.push('<p class="pp-note">' + escapeHtml(note[lang]) + "</p>"); });
+    (result.notes || []).forEach(function (/** @type {any} */ note) { html.push('<p class="pp-note">' + escapeHtml(note[lang]) + "</p>"); });
     if (outcome === "not_eligible") html.push('<p class="pp-note">' + escapeHtml(say("other_help")) + "</p>");
     html.push('<p class="pp-disclaimer"><strong>' + escapeHtml(result.disclaimer ? result.disclaimer[lang] : say("disclaimer")) + "</strong></p>");
     html.push('<p><button type="button" class="md-button pp-print">' + escapeHtml(say("print")) + "</button></p>");
     container.innerHTML = html.join("");
     container.hidden = false;
-    container.querySelector(".pp-print").addEventListener("click", function () { printSummary(container); });
+    var print = container.querySelector(".pp-print");
+    if (print) print.addEventListener("click", function () { printSummary(container); });
   }
 
   // The one-page summary (明白纸): the result, where to apply, the hotline, and a QR code that
   // opens this calculator with the same answers (they are in the address after '#').
+  /** @param {HTMLElement} container */
   function printSummary(container) {
     var sheet = document.querySelector(".pp-print-only");
-    if (!sheet) { window.print(); return; }
-    var summary = container.cloneNode(true);
+    var place = sheet && sheet.querySelector(".pp-print-result");
+    var code = sheet && sheet.querySelector(".pp-print-qr");
+    if (!place || !code) { window.print(); return; }
+    var summary = /** @type {HTMLElement} */ (container.cloneNode(true));
     summary.querySelectorAll(".pp-print, .pp-explanation, .pp-note, h3").forEach(function (node) { node.remove(); });
-    sheet.querySelector(".pp-print-result").innerHTML = summary.innerHTML;
-    var code = sheet.querySelector(".pp-print-qr");
-    qr(location.href).then(function (svg) {
-      code.innerHTML = svg;
+    place.innerHTML = summary.innerHTML;
+    qr(location.href).then(function (svg) { // segno's drawing of the address: no text from the page
+      /** @type {Element} */ (code).innerHTML = svg;
     }).catch(function () {
-      code.textContent = location.href;
+      /** @type {Element} */ (code).textContent = location.href;
     }).then(function () { window.print(); });
   }
 
+  /** @param {Record<string, unknown>} inputs */
   function saveToFragment(inputs) {
     var encoded = encodeURIComponent(JSON.stringify(inputs));
     history.replaceState(history.state, "", "#answers=" + encoded); // keeps the booth stamp (policypress-modes.js)
   }
 
+  // The answers in the address, or null: what is not a JSON object (or is too long to be one a
+  // form wrote) is no answers at all, and fill() checks each value.
+  /** @returns {Record<string, unknown> | null} */
   function loadFromFragment() {
     var match = /#answers=([^&]*)/.exec(location.hash);
-    if (!match) return null;
-    try { return JSON.parse(decodeURIComponent(match[1])); } catch (error) { return null; }
+    if (!match || match[1].length > MAX_FRAGMENT) return null;
+    try {
+      var answers = JSON.parse(decodeURIComponent(match[1]));
+      return isRecord(answers) ? answers : null;
+    } catch (error) {
+      return null;
+    }
   }
 
+  /** @param {HTMLFormElement} form */
   function setupForm(form) {
-    var declaration = JSON.parse(form.querySelector(".pp-declaration").textContent);
-    var documentId = form.dataset.document;
-    var status = form.querySelector(".pp-runtime-status");
-    var result = form.parentElement.querySelector(".pp-result");
-    var button = form.querySelector('button[type="submit"]');
+    var button = /** @type {HTMLButtonElement | null} */ (form.querySelector('button[type="submit"]'));
+    /** @type {(() => void) | null} */
+    var onSubmit = null;
+    // First of all: a submission never leaves the page, whatever happens next. The form has
+    // method="dialog" and its button is disabled in the HTML, so without this script nothing is
+    // sent anywhere either (answers must never end up in a URL, a server log or a cache).
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (onSubmit) onSubmit();
+    });
 
-    window.policypress.onStage(function (current) {
+    var declarationNode = form.querySelector(".pp-declaration");
+    /** @type {Declaration} */
+    var declaration = JSON.parse((declarationNode && declarationNode.textContent) || "null");
+    var documentId = form.dataset.document;
+    var status = /** @type {HTMLElement | null} */ (form.querySelector(".pp-runtime-status"));
+    var container = form.parentElement;
+    var result = /** @type {HTMLElement | null} */ (container && container.querySelector(".pp-result"));
+    if (!declaration || !Array.isArray(declaration.inputs) || !result) throw new Error("calculator form without its declaration or result");
+    var output = result;
+
+    onStage(function (current) {
       if (!status) return;
       status.hidden = current === "idle" || current === "ready";
       status.className = "pp-runtime-status pp-runtime-status--" + current;
       status.textContent = say("stage_" + current);
     });
 
-    form.querySelectorAll("[data-rows]").forEach(function (table) {
-      var field = declaration.inputs.filter(function (f) { return f.name === table.dataset.rows; })[0];
-      table.querySelector(".pp-row-add").addEventListener("click", function () {
-        var row = addRow(table, field);
-        var firstInput = row.querySelector("input");
+    /** @param {string} name @returns {Field | undefined} */
+    function declared(name) {
+      return declaration.inputs.filter(function (f) { return f.name === name; })[0];
+    }
+
+    // Rows fields: "add" beside the table (data-rows-add names it), "remove" in each row.
+    form.querySelectorAll("button[data-rows-add]").forEach(function (add) {
+      var name = add.getAttribute("data-rows-add") || "";
+      var table = byAttribute(form, "data-rows", name);
+      var field = declared(name);
+      if (!table || !field) return;
+      var rowsTable = table, rowsField = field;
+      add.addEventListener("click", function () {
+        var row = addRow(rowsTable, rowsField);
+        var firstInput = row && row.querySelector("input");
         if (firstInput) firstInput.focus();
       });
-      if (!table.querySelector("tbody tr")) addRow(table, field);
+    });
+    form.addEventListener("click", function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      var remove = target && target.closest(".pp-row-remove");
+      var row = remove && remove.closest("tr");
+      var table = row && row.closest("[data-rows]");
+      if (!row || !table || !form.contains(row)) return;
+      row.remove();
+      // The focus was on the button just removed: move it to the table's "add" button.
+      var add = byAttribute(form, "data-rows-add", table.getAttribute("data-rows") || "");
+      if (add) add.focus();
+    });
+    form.querySelectorAll("table[data-rows]").forEach(function (table) {
+      var field = declared(table.getAttribute("data-rows") || "");
+      if (field && !table.querySelector("tbody tr")) addRow(/** @type {HTMLElement} */ (table), field);
     });
 
     form.addEventListener("focusin", function () { start(documentId); }, { once: true });
     var restoring = false; // the run that shows answers from the address, not one the reader asked for
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+    onSubmit = function () {
       var restored = restoring;
       restoring = false;
-      clearErrors(form);
-      var inputs = collect(form, declaration);
-      saveToFragment(inputs);
-      button.disabled = true;
-      result.setAttribute("aria-busy", "true");
-      calc(declaration.name, inputs).then(function (output) {
-        if (output.errors) {
-          showErrors(form, output.errors);
-          result.hidden = true;
-        } else {
-          renderResult(result, declaration, output, documentId);
-          result.focus();
-          // policypress-modes.js offers to read it aloud (and does, in elder mode).
-          result.dispatchEvent(new CustomEvent("pp:result", { bubbles: true, detail: { restored: restored } }));
-        }
-      }).catch(function () {
-        result.innerHTML = '<p class="pp-failure">' + escapeHtml(say("stage_failed")) + "</p>";
-        result.hidden = false;
-      }).then(function () {
-        button.disabled = false;
-        result.removeAttribute("aria-busy");
-      });
-    });
+      /** @param {unknown} error */
+      function failure(error) {
+        if (error) console.error("policypress:", error);
+        output.innerHTML = '<p class="pp-failure">' + escapeHtml(say("stage_failed")) + "</p>";
+        output.hidden = false;
+      }
+      function done() {
+        if (button) button.disabled = false;
+        output.removeAttribute("aria-busy");
+      }
+      try {
+        clearErrors(form);
+        var inputs = collect(form, declaration);
+        saveToFragment(inputs);
+        if (button) button.disabled = true;
+        output.setAttribute("aria-busy", "true");
+        calc(declaration.name, inputs).then(function (answer) {
+          if (answer.errors) {
+            showErrors(form, answer.errors);
+            output.hidden = true;
+          } else {
+            renderResult(output, declaration, answer, documentId);
+            output.focus();
+            // policypress-modes.js offers to read it aloud (and does, in elder mode).
+            output.dispatchEvent(new CustomEvent("pp:result", { bubbles: true, detail: { restored: restored } }));
+          }
+        }).catch(function () {
+          failure(null); // the runtime's own failure is shown by onStage("failed")
+        }).then(done);
+      } catch (error) {
+        failure(error);
+        done();
+      }
+    };
 
     var saved = loadFromFragment();
+    if (saved) fill(form, declaration, saved);
+    if (button) button.disabled = false; // the submit handler is in place: the form may be used
     if (saved) {
-      fill(form, declaration, saved);
       restoring = true;
       if (typeof form.requestSubmit === "function") form.requestSubmit();
     }
   }
 
-  var forms = document.querySelectorAll("form.pp-calc-form");
-  forms.forEach(setupForm);
+  // A calculator whose setup fails says so (the failure notice) instead of half-working.
+  document.querySelectorAll("form.pp-calc-form").forEach(function (form) {
+    try {
+      setupForm(/** @type {HTMLFormElement} */ (form));
+    } catch (error) {
+      console.error("policypress: calculator form", error);
+      var calculator = form.closest(".pp-calculator");
+      var notice = /** @type {HTMLElement | null} */ (calculator && calculator.querySelector(".pp-runtime-failed"));
+      if (notice) notice.hidden = false;
+    }
+  });
 
   // Start loading when a calculator comes into view (not before: pages without one never do).
   var calculatorsOnPage = document.querySelectorAll(".pp-calculator");
@@ -366,14 +558,14 @@
     var observer = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) {
         observer.disconnect();
-        start(calculatorsOnPage[0].dataset.document);
+        start(/** @type {HTMLElement} */ (calculatorsOnPage[0]).dataset.document);
       }
     });
     calculatorsOnPage.forEach(function (node) { observer.observe(node); });
   }
 
-  window.policypress.onStage(function (current) {
+  onStage(function (current) {
     if (current !== "failed") return;
-    document.querySelectorAll(".pp-runtime-failed").forEach(function (node) { node.hidden = false; });
+    document.querySelectorAll(".pp-runtime-failed").forEach(function (node) { /** @type {HTMLElement} */ (node).hidden = false; });
   });
 })();

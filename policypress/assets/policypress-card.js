@@ -10,9 +10,10 @@
 (function () {
   "use strict";
 
-  var root = document.querySelector(".pp-card");
+  var root = /** @type {HTMLElement} */ (document.querySelector(".pp-card"));
   if (!root) return;
-  var config = JSON.parse(root.querySelector(".pp-card-config").textContent);
+  // The parts card.md.j2 renders inside .pp-card (typed here once; the checker sees the rest).
+  var config = JSON.parse(/** @type {HTMLElement} */ (root.querySelector(".pp-card-config")).textContent || "null");
   var words = config.strings;
   var lang = config.lang;
   var fields = config.declaration.inputs;
@@ -23,11 +24,11 @@
   function known(name) {
     return Object.prototype.hasOwnProperty.call(byName, name) ? byName[name] : null;
   }
-  var form = root.querySelector(".pp-card-form");
-  var list = root.querySelector(".pp-card-list");
-  var status = root.querySelector(".pp-card-status");
-  var resultBox = root.querySelector(".pp-card-result");
-  var selfcheckLink = root.querySelector(".pp-card-selfcheck");
+  var form = /** @type {HTMLFormElement} */ (root.querySelector(".pp-card-form"));
+  var list = /** @type {HTMLElement} */ (root.querySelector(".pp-card-list"));
+  var status = /** @type {HTMLElement} */ (root.querySelector(".pp-card-status"));
+  var resultBox = /** @type {HTMLElement} */ (root.querySelector(".pp-card-result"));
+  var selfcheckLink = /** @type {HTMLAnchorElement} */ (root.querySelector(".pp-card-selfcheck"));
   var printBox = document.querySelector(".pp-card-print");
   var PREFIX = "policypress.card.";
   var CURRENT = "policypress.cards.current";
@@ -58,17 +59,41 @@
   }
 
   // --- the form <-> values ------------------------------------------------------------------
+  // No CSS selector is built from a name or a value (a quote in one would make querySelector
+  // throw): controls are found with form.elements.namedItem, other nodes by an attribute's value.
 
+  /** @param {string} name @returns {HTMLInputElement[]} the form's controls called `name` */
+  function controls(name) {
+    var found = form.elements.namedItem(name);
+    if (!found) return [];
+    if (found instanceof RadioNodeList) return /** @type {HTMLInputElement[]} */ (Array.prototype.slice.call(found));
+    return [/** @type {HTMLInputElement} */ (found)];
+  }
+
+  /** @param {ParentNode} within @param {string} attribute a constant @param {string} value @returns {HTMLElement | null} */
+  function byAttribute(within, attribute, value) {
+    var nodes = within.querySelectorAll("[" + attribute + "]");
+    for (var i = 0; i < nodes.length; i += 1) {
+      if (nodes[i].getAttribute(attribute) === value) return /** @type {HTMLElement} */ (nodes[i]);
+    }
+    return null;
+  }
+
+  /** @param {string} name @param {object} [row] @returns {HTMLTableRowElement | null} */
   function addRow(name, row) {
-    var table = form.querySelector('[data-rows="' + name + '"]');
-    var template = table.parentNode.querySelector("template.pp-card-row");
-    var tr = template.content.firstElementChild.cloneNode(true);
+    var table = byAttribute(form, "data-rows", name);
+    var template = /** @type {HTMLTemplateElement | null} */ (table && table.parentNode && table.parentNode.querySelector("template.pp-card-row"));
+    var body = table && table.querySelector("tbody");
+    var first = template && template.content.firstElementChild;
+    if (!first || !body) return null;
+    var tr = /** @type {HTMLTableRowElement} */ (first.cloneNode(true));
     var data = row && typeof row === "object" ? row : {};
     tr.querySelectorAll("[data-column]").forEach(function (input) {
-      var value = Object.prototype.hasOwnProperty.call(data, input.getAttribute("data-column")) ? data[input.getAttribute("data-column")] : null;
-      input.value = value === null || value === undefined ? "" : String(value);
+      var column = input.getAttribute("data-column") || "";
+      var value = Object.prototype.hasOwnProperty.call(data, column) ? data[column] : null;
+      /** @type {HTMLInputElement} */ (input).value = value === null || value === undefined ? "" : String(value);
     });
-    table.querySelector("tbody").appendChild(tr);
+    body.appendChild(tr);
     return tr;
   }
 
@@ -77,19 +102,19 @@
     fields.forEach(function (f) {
       var name = f.name;
       if (f.type === "bool") {
-        var checked = form.querySelector('input[name="' + name + '"]:checked');
+        var checked = controls(name).filter(function (radio) { return radio.checked; })[0];
         if (checked && checked.value !== "") values[name] = checked.value === "true";
       } else if (f.type === "multi") {
-        var chosen = [];
-        form.querySelectorAll('input[name="' + name + '"]:checked').forEach(function (box) { chosen.push(box.value); });
+        var chosen = controls(name).filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
         if (chosen.length) values[name] = chosen;
       } else if (f.type === "rows") {
         var rows = [];
-        form.querySelectorAll('[data-rows="' + name + '"] tbody tr').forEach(function (tr) {
+        var table = byAttribute(form, "data-rows", name);
+        (table ? table.querySelectorAll("tbody tr") : []).forEach(function (tr) {
           var row = {};
           var empty = true;
           f.rows.forEach(function (column) {
-            var input = tr.querySelector('[data-column="' + column.name + '"]');
+            var input = /** @type {HTMLInputElement | null} */ (byAttribute(tr, "data-column", column.name));
             var value = input ? input.value.trim() : "";
             if (value !== "") { row[column.name] = value; empty = false; }
           });
@@ -97,7 +122,7 @@
         });
         if (rows.length) values[name] = rows;
       } else {
-        var input = form.elements[name];
+        var input = controls(name)[0];
         var value = input ? input.value.trim() : "";
         if (value === "") return;
         values[name] = f.type === "int" && /^-?\d+$/.test(value) ? parseInt(value, 10) : value;
@@ -113,15 +138,17 @@
       var value = values[name];
       if (f.type === "bool") {
         var wanted = value === true ? "true" : value === false ? "false" : "";
-        form.querySelectorAll('input[name="' + name + '"]').forEach(function (radio) { radio.checked = radio.value === wanted; });
+        controls(name).forEach(function (radio) { radio.checked = radio.value === wanted; });
       } else if (f.type === "multi") {
         var chosen = Array.isArray(value) ? value : [];
-        form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+        controls(name).forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
       } else if (f.type === "rows") {
-        form.querySelector('[data-rows="' + name + '"] tbody').innerHTML = "";
+        var table = byAttribute(form, "data-rows", name);
+        var body = table && table.querySelector("tbody");
+        if (body) body.innerHTML = "";
         (Array.isArray(value) ? value : []).forEach(function (row) { addRow(name, row); });
-      } else if (form.elements[name]) {
-        form.elements[name].value = value === undefined || value === null ? "" : String(value);
+      } else if (controls(name).length) {
+        controls(name)[0].value = value === undefined || value === null ? "" : String(value);
       }
     });
     clearErrors();
@@ -145,9 +172,9 @@
     if (!store) return cards;
     for (var i = 0; i < store.length; i += 1) {
       var key = store.key(i);
-      if (key.indexOf(PREFIX) !== 0) continue;
+      if (!key || key.indexOf(PREFIX) !== 0) continue;
       try {
-        var card = JSON.parse(store.getItem(key));
+        var card = JSON.parse(store.getItem(key) || "null");
         if (card && card.values) cards.push(card);
       } catch (error) { /* not one of ours */ }
     }
@@ -157,7 +184,7 @@
   function loadCard(id) {
     var store = storage();
     if (!store) return null;
-    try { return JSON.parse(store.getItem(PREFIX + id)); } catch (error) { return null; }
+    try { return JSON.parse(store.getItem(PREFIX + id) || "null"); } catch (error) { return null; }
   }
 
   function isEmpty(values) {
@@ -256,8 +283,9 @@
   function clearAll() {
     var store = storage();
     if (store) {
-      savedCards().forEach(function (card) { store.removeItem(PREFIX + card.id); });
-      store.removeItem(CURRENT);
+      var kept = store;
+      savedCards().forEach(function (card) { kept.removeItem(PREFIX + card.id); });
+      kept.removeItem(CURRENT);
     }
     confirming = false;
     newCard();
@@ -266,23 +294,25 @@
   // --- checking the card ----------------------------------------------------------------------
 
   function clearErrors() {
-    form.querySelectorAll(".pp-field-error").forEach(function (node) { node.textContent = ""; node.hidden = true; });
+    form.querySelectorAll(".pp-field-error").forEach(function (node) { node.textContent = ""; /** @type {HTMLElement} */ (node).hidden = true; });
     form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
   }
 
   function showErrors(errors) {
     clearErrors();
-    var first = null;
+    /** @type {HTMLElement[]} */
+    var marked = [];
     Object.keys(errors).forEach(function (key) {
       var name = key.split(/[.[]/)[0];
-      var node = form.querySelector('[data-error-for="' + name + '"]') || form.querySelector('[data-error-for="_"]');
+      var node = byAttribute(form, "data-error-for", name) || byAttribute(form, "data-error-for", "_");
+      if (!node) return;
       node.textContent = (node.textContent ? node.textContent + " " : "") + textOf(errors[key]);
       node.hidden = false;
-      var input = form.querySelector('[name="' + name + '"]');
+      var input = controls(name)[0];
       if (input) input.setAttribute("aria-invalid", "true");
-      if (!first) first = input || node;
+      marked.push(input || node);
     });
-    return first;
+    return marked.length ? marked[0] : null;
   }
 
   function measureList(numbers) {
@@ -325,7 +355,8 @@
 
   function check() {
     if (!window.policypress || !window.policypress.calc) {
-      root.querySelector(".pp-runtime-failed").hidden = false;
+      var failed = /** @type {HTMLElement | null} */ (root.querySelector(".pp-runtime-failed"));
+      if (failed) failed.hidden = false;
       return;
     }
     resultBox.hidden = false;
@@ -418,6 +449,7 @@
   }
 
   function parseCsv(text) {
+    /** @type {string[][]} */
     var rows = [[]];
     var cell = "";
     var quoted = false;
@@ -592,22 +624,28 @@
     save();
     check();
   });
+  // The page renders "check" disabled (and the form with method="dialog"): without this script a
+  // submission goes nowhere. Now that the handler is in place, it may be used.
+  var submitButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('button[type="submit"]'));
+  if (submitButton) submitButton.disabled = false;
   form.addEventListener("click", function (event) {
-    var add = event.target.closest("[data-rows-add]");
+    var clicked = event.target instanceof Element ? event.target : null;
+    var add = clicked && clicked.closest("[data-rows-add]");
     if (add) {
-      var tr = addRow(add.getAttribute("data-rows-add"), {});
-      var input = tr.querySelector("input");
+      var tr = addRow(add.getAttribute("data-rows-add") || "", {});
+      var input = tr && tr.querySelector("input");
       if (input) input.focus();
       return;
     }
-    var remove = event.target.closest(".pp-row-remove");
-    if (remove) {
-      remove.closest("tr").remove();
+    var remove = clicked && clicked.closest(".pp-row-remove");
+    var row = remove && remove.closest("tr");
+    if (row) {
+      row.remove();
       changed();
     }
   });
   root.addEventListener("click", function (event) {
-    var target = event.target.closest("[data-card-action], [data-card-open], [data-card-delete]");
+    var target = event.target instanceof Element ? event.target.closest("[data-card-action], [data-card-open], [data-card-delete]") : null;
     if (!target) return;
     var open = target.getAttribute("data-card-open");
     var del = target.getAttribute("data-card-delete");
@@ -629,7 +667,7 @@
     } else if (action === "clear") {
       confirming = true;
       renderList();
-      var yes = list.querySelector('[data-card-action="clear-confirm"]');
+      var yes = /** @type {HTMLElement | null} */ (list.querySelector('[data-card-action="clear-confirm"]'));
       if (yes) yes.focus();
     } else if (action === "clear-confirm") clearAll();
     else if (action === "clear-cancel") {
@@ -637,10 +675,11 @@
       renderList();
     }
   });
-  root.querySelector(".pp-card-file").addEventListener("change", function (event) {
-    var file = event.target.files && event.target.files[0];
+  var fileInput = /** @type {HTMLInputElement} */ (root.querySelector(".pp-card-file"));
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
     if (file) importFile(file);
-    event.target.value = "";
+    fileInput.value = "";
   });
   window.addEventListener("beforeprint", renderPrint);
 

@@ -20,10 +20,12 @@
   function store() {
     try { return window.localStorage; } catch (error) { return null; }
   }
+  /** @param {string} key */
   function read(key) {
     var s = store();
     try { return s ? s.getItem(key) : null; } catch (error) { return null; }
   }
+  /** @param {string} key @param {string | null} value */
   function write(key, value) {
     var s = store();
     try { if (s) { if (value === null) s.removeItem(key); else s.setItem(key, value); } } catch (error) { /* private mode */ }
@@ -79,6 +81,7 @@
     history.replaceState(Object.assign({}, state, { ppBooth: token() }), "", location.href);
   }
 
+  /** @type {string | null} */
   var pageToken = null;
 
   if (modes.booth) {
@@ -103,10 +106,11 @@
   function clearPersonal() {
     var s = store();
     if (s) {
+      var kept = s;
       var keys = [];
-      for (var i = 0; i < s.length; i += 1) keys.push(s.key(i));
+      for (var i = 0; i < kept.length; i += 1) keys.push(kept.key(i));
       keys.forEach(function (key) {
-        if (key && key.indexOf("policypress") === 0 && MODE_KEYS.indexOf(key) < 0) s.removeItem(key);
+        if (key && key.indexOf("policypress") === 0 && MODE_KEYS.indexOf(key) < 0) kept.removeItem(key);
       });
     }
     try { window.sessionStorage.clear(); } catch (error) { /* nothing kept */ }
@@ -116,7 +120,7 @@
   }
 
   function home() {
-    var base = document.querySelector('meta[name="policypress-base"]');
+    var base = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="policypress-base"]'));
     return base ? new URL(base.content, document.baseURI).href : "/";
   }
 
@@ -137,12 +141,14 @@
   }
 
   // What is read: the result's text without buttons, print-only parts and folded details.
+  /** @param {Element} element */
   function spokenText(element) {
-    var copy = element.cloneNode(true);
+    var copy = /** @type {Element} */ (element.cloneNode(true));
     copy.querySelectorAll("button, details, .pp-print, .pp-print-only, .pp-speak, script, [hidden]").forEach(function (node) { node.remove(); });
     return (copy.textContent || "").replace(/\s+/g, " ").trim();
   }
 
+  /** @param {Element} element @returns {boolean} whether it is being read */
   function speak(element) {
     var chosen = voice();
     if (!chosen) return false;
@@ -155,13 +161,15 @@
     return true;
   }
 
+  /** @type {Record<string, string>} */
   var words = {};
-  function say(key) { return words[key] || key; }
+  /** @param {string} key */
+  function say(key) { return (Object.prototype.hasOwnProperty.call(words, key) && words[key]) || key; }
 
   // The page scripts announce a new result with a "pp:result" event on its container.
   document.addEventListener("pp:result", function (event) {
+    if (!(event.target instanceof Element) || !voice()) return;
     var container = event.target;
-    if (!(container instanceof Element) || !voice()) return;
     var old = container.querySelector(":scope > .pp-speak");
     if (old) old.remove();
     var button = document.createElement("button");
@@ -172,23 +180,27 @@
     container.insertBefore(button, container.firstChild);
     // Read at once in elder mode when the reader asked for it; a result shown on opening a page
     // (answers in the address) is only offered: reading out unasked would startle.
-    var restored = event.detail && event.detail.restored;
+    var detail = event instanceof CustomEvent ? event.detail : null;
+    var restored = detail && detail.restored;
     if (modes.elder && !restored) speak(container);
   });
 
   // --- the bar at the top of every page -----------------------------------------------------------
 
-  var idleTimer = null;
-  var warnTimer = null;
+  /** @type {number | undefined} */
+  var idleTimer;
+  /** @type {number | undefined} */
+  var warnTimer;
 
   function idleMinutes() {
-    var meta = document.querySelector('meta[name="policypress-booth-idle"]');
+    var meta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="policypress-booth-idle"]'));
     var minutes = meta ? parseFloat(meta.content) : 3;
     return minutes > 0 ? minutes : 3;
   }
 
+  /** @param {Element} bar */
   function watchIdle(bar) {
-    var warning = bar.querySelector(".pp-booth-warning");
+    var warning = /** @type {HTMLElement | null} */ (bar.querySelector(".pp-booth-warning"));
     var total = idleMinutes() * 60000;
     var notice = Math.min(30000, total / 4);
     function restart() {
@@ -205,28 +217,29 @@
   }
 
   function setup() {
-    var bar = document.querySelector(".pp-modes");
+    var bar = /** @type {HTMLElement | null} */ (document.querySelector(".pp-modes"));
     var stringsNode = document.getElementById("pp-mode-strings");
-    if (stringsNode) words = JSON.parse(stringsNode.textContent);
+    try { if (stringsNode) words = JSON.parse(stringsNode.textContent || "{}"); } catch (error) { words = {}; }
     if (!bar) return;
     bar.hidden = false;
     bar.querySelectorAll("[data-pp-mode]").forEach(function (button) {
-      var name = button.dataset.ppMode;
-      button.setAttribute("aria-pressed", modes[name] ? "true" : "false");
+      var name = button.getAttribute("data-pp-mode");
+      var on = name === "elder" ? modes.elder : name === "booth" ? modes.booth : false;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
       button.addEventListener("click", function () {
         if (name === "booth" && modes.booth) clearPersonal(); // leaving booth mode leaves nothing behind
-        write(name === "elder" ? ELDER : BOOTH, modes[name] ? null : "on");
+        write(name === "elder" ? ELDER : BOOTH, on ? null : "on");
         location.reload();
       });
     });
-    var next = bar.querySelector(".pp-new-resident");
+    var next = /** @type {HTMLElement | null} */ (bar.querySelector(".pp-new-resident"));
     if (next) {
       next.hidden = !modes.booth;
       next.addEventListener("click", newResident);
     }
     var cleared = false;
     try { cleared = window.sessionStorage.getItem(CLEARED) === "1"; window.sessionStorage.removeItem(CLEARED); } catch (error) { /* none */ }
-    var message = bar.querySelector(".pp-booth-cleared");
+    var message = /** @type {HTMLElement | null} */ (bar.querySelector(".pp-booth-cleared"));
     if (message && cleared && modes.booth) message.hidden = false;
     if (modes.booth) watchIdle(bar);
   }

@@ -235,6 +235,7 @@
   function showTotals() {
     var rows = filled().rows;
     columns.forEach(function (column, i) {
+      /** @type {number | null} */
       var sum = 0;
       rows.forEach(function (row) {
         var value = parseCell(row.columns[i], column);
@@ -248,7 +249,6 @@
 
   var timer = null;
   var latest = 0;
-  var lastResult = null;
 
   function clearMarks() {
     grid.querySelectorAll(".pp-report-bad").forEach(function (node) { node.classList.remove("pp-report-bad"); });
@@ -274,7 +274,6 @@
     clearMarks();
     messages.innerHTML = "";
     due.textContent = "";
-    lastResult = null;
     if (result.errors) {
       var list = el("ul", { className: "pp-report-errors" });
       Object.keys(result.errors).forEach(function (key) {
@@ -293,7 +292,6 @@
       messages.appendChild(list);
       return;
     }
-    lastResult = result;
     result.totals.forEach(function (value, i) {
       totalRow.cells[i + 1].textContent = columns[i].kind === "money" ? Number(value).toFixed(DECIMALS) : String(value);
     });
@@ -322,7 +320,6 @@
       clearMarks();
       messages.innerHTML = "";
       due.textContent = "";
-      lastResult = null;
       return Promise.resolve(null);
     }
     if (!window.policypress) return Promise.resolve(null);
@@ -422,7 +419,7 @@
   }
 
   tbody.addEventListener("paste", function (event) {
-    var text = (event.clipboardData || window.clipboardData).getData("text");
+    var text = (event.clipboardData || /** @type {any} */ (window).clipboardData).getData("text");
     if (!/[\t\n]/.test(text)) return;  // one value: the browser's own paste
     event.preventDefault();
     paste(text, event.target.closest("tr"));
@@ -494,7 +491,7 @@
   }
 
   function fromCsv(text) {
-    var data = { county: county.value.trim(), month: month.value.trim(), rows: [] };
+    var data = { county: county.value.trim(), month: month.value.trim(), rows: /** @type {{unit: string, columns: string[]}[]} */ ([]) };
     var order = null;
     parseCsv(text.replace(/^\ufeff/, "")).forEach(function (cells, index) {
       if (!cells.some(function (c) { return c.trim(); })) return;
@@ -571,7 +568,7 @@
         notice.textContent = S.export_blocked;
         return null;
       }
-      return window.policypress.xlsx(checked.result, checked.rows, lang).then(function (bytes) {
+      return /** @type {PolicypressRuntime} */ (window.policypress).xlsx(checked.result, checked.rows, lang).then(function (bytes) {
         var type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         download(new Blob([bytes], { type: type }), fileName("xlsx"));
       });
@@ -607,7 +604,7 @@
   restoring.then(function (done) { if (done) showTotals(); });
   if (window.policypress) {
     window.policypress.onStage(function (current) {
-      if (current === "failed") document.querySelectorAll(".pp-report .pp-runtime-failed").forEach(function (node) { node.hidden = false; });
+      if (current === "failed") document.querySelectorAll(".pp-report .pp-runtime-failed").forEach(function (node) { /** @type {HTMLElement} */ (node).hidden = false; });
     });
     window.policypress.start(config.document);
     restoring.then(function (done) { if (done) check(); });
