@@ -28,14 +28,12 @@ LINE, SMALL_LINE = 19, 16
 HEADER = 28  # the "reconstruction" line above the boxes
 
 CAPTION = {"zh": "重构（仅供参考）", "en": "Reconstruction (for reference only)"}
-TITLE = {"zh": "附件1 分类施策流程图（重构）", "en": "Attachment 1: classification flowchart (reconstruction)"}
+# Neutral words; a document package's FLOWCHARTS entry gives its own title and description.
+TITLE = {"zh": "流程图（重构）", "en": "Flowchart (reconstruction)"}
 DESC = {
-    "zh": "原图已无法获取。本图根据通知正文和本站的分类代码绘制，不是原图：建档立卡农村贫困人口填写精准识别卡后，"
-    "按年龄和劳动能力分为三类，每一类下列出适用的措施；每个措施框链接到相应条款。下方有相同内容的文字版。",
-    "en": "The original picture is lost. This diagram is drawn from the text of the notice and the site's classification "
-    "code; it is not the original: a registered rural poor person fills in the identification card, is sorted by age "
-    "and ability to work into three categories, and each lists the measures that apply; each measure box links to its "
-    "clause. The same content follows as text below.",
+    "zh": "本图根据文件正文和本站的代码绘制，不是原图；每个框链接到相应条款。下方有相同内容的文字版。",
+    "en": "This diagram is drawn from the text of the document and the site's code; it is not the original. Each box "
+    "links to its clause. The same content follows as text below.",
 }
 MEASURE_TAG = {"zh": "措施{}", "en": "measure\u00a0{}"}  # never split from its number
 
@@ -184,7 +182,14 @@ def _connectors(boxes: list[_Box]) -> str:
     return '<g class="pp-fc-lines" fill="none" stroke="#5c6bc0" stroke-width="1.5">' + "".join(lines) + "</g>"
 
 
-def draw(tree: Node, lang: str, link: Callable[[str], str], values: Mapping[str, object] | None = None) -> str:
+def draw(
+    tree: Node,
+    lang: str,
+    link: Callable[[str], str],
+    values: Mapping[str, object] | None = None,
+    title: Mapping[str, str] | None = None,
+    description: Mapping[str, str] | None = None,
+) -> str:
     """The flowchart as one HTML block: a <figure> holding the SVG and a visible caption.
 
     `link(clause_id)` gives the href of a clause page relative to the page being drawn (raw HTML
@@ -192,6 +197,7 @@ def draw(tree: Node, lang: str, link: Callable[[str], str], values: Mapping[str,
     in the detail texts (the FIGURES of the document package's FLOWCHARTS); without them the details are
     left out rather than printed with a placeholder.
     """
+    title, description = title or TITLE, description or DESC
     boxes = _layout(tree, lang, values)
     height = boxes[-1].y + boxes[-1].h + MARGIN
     title_id, desc_id = f"pp-fc-title-{lang}", f"pp-fc-desc-{lang}"
@@ -199,8 +205,8 @@ def draw(tree: Node, lang: str, link: Callable[[str], str], values: Mapping[str,
         f'<svg class="pp-flowchart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" '
         f'width="{WIDTH}" height="{height:.0f}" role="group" aria-labelledby="{title_id}" aria-describedby="{desc_id}" '
         'font-family="system-ui, sans-serif">',
-        f'<title id="{title_id}">{escape(TITLE[lang])}</title>',
-        f'<desc id="{desc_id}">{escape(DESC[lang])}</desc>',
+        f'<title id="{title_id}">{escape(title[lang])}</title>',
+        f'<desc id="{desc_id}">{escape(description[lang])}</desc>',
         '<defs><marker id="pp-fc-head" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto">'
         '<path class="pp-fc-head" d="M0 0L8 4L0 8z" fill="#5c6bc0"/></marker></defs>',
         f'<text class="pp-fc-caption" x="{MARGIN}" y="{MARGIN + 14}" font-size="{SMALL}" font-weight="700" '
@@ -212,7 +218,7 @@ def draw(tree: Node, lang: str, link: Callable[[str], str], values: Mapping[str,
     caption = escape(CAPTION[lang])
     return (
         f'<figure class="pp-flowchart" lang="{lang}"><div class="pp-flowchart__scroll">{"".join(svg)}</div>'
-        f'<figcaption class="pp-flowchart__caption"><strong>{caption}</strong> {escape(DESC[lang])}</figcaption></figure>'
+        f'<figcaption class="pp-flowchart__caption"><strong>{caption}</strong> {escape(description[lang])}</figcaption></figure>'
     )
 
 

@@ -518,38 +518,26 @@ REPORT_STRINGS: dict[str, dict[str, str]] = {
 # --- the identification card page (staff/card.md, policypress-card.js) ------------------------
 # Keys starting with "page_" are used by the template; every key is also embedded for the script.
 CARD_STRINGS: dict[str, dict[str, str]] = {
-    "page_title": {"zh": "精准识别卡（填写与核对）", "en": "Identification card (fill in and check)"},
-    "page_nav": {"zh": "精准识别卡", "en": "Identification card"},
+    # The page's own words: a card calculator gives its paper form's (Calculator.words); these
+    # neutral ones stand where it does not.
+    "page_title": {"zh": "登记卡（填写与核对）", "en": "Registration card (fill in and check)"},
+    "page_nav": {"zh": "登记卡", "en": "Card"},
     "page_lead": {
-        "zh": "按纸质精准识别卡（附件2）逐项填写：正面为基本情况，反面为帮扶责任和帮扶措施及效果。"
-        "填写内容随时保存在本机浏览器中，不会上传；身份证号码只保存在本设备上。",
-        "en": "Fill in the paper identification card (Attachment 2) field by field: the front is the person's situation, "
-        "the back the helping unit and the help given. What you type is saved in this browser as you go and never uploaded; "
+        "zh": "按纸质卡片逐项填写。填写内容随时保存在本机浏览器中，不会上传；身份证号码只保存在本设备上。",
+        "en": "Fill in the paper card field by field. What you type is saved in this browser as you go and never uploaded; "
         "ID numbers stay on this device only.",
     },
     "page_noscript": {
-        "zh": "此页面需要 JavaScript。请打印附件2的纸质卡填写，或拨打{hotline}咨询。",
-        "en": "This page needs JavaScript. Print the paper card of Attachment 2 instead, or call {hotline}.",
+        "zh": "此页面需要 JavaScript。请打印纸质卡片填写，或拨打{hotline}咨询。",
+        "en": "This page needs JavaScript. Print the paper card instead, or call {hotline}.",
     },
     "page_failed": {
-        "zh": "核对程序无法在此浏览器运行；卡片仍会保存在本机，可导出后用 policypress calc id-card 核对。",
-        "en": "The checker cannot run in this browser; the card is still saved here and can be exported and checked with "
-        "policypress calc id-card.",
+        "zh": "核对程序无法在此浏览器运行；卡片仍会保存在本机，可导出后用 policypress calc 核对。",
+        "en": "The checker cannot run in this browser; the card is still saved here and can be exported and checked with policypress calc.",
     },
-    "page_link": {"zh": "精准识别卡：在线填写、核对、导出和打印", "en": "Identification card: fill in, check, export and print"},
+    "page_link": {"zh": "登记卡：在线填写、核对、导出和打印", "en": "Card: fill in, check, export and print"},
     "page_front": {"zh": "正面", "en": "Front"},
     "page_back": {"zh": "反面", "en": "Back"},
-    "sec_identity": {"zh": "基本信息", "en": "Identity"},
-    "sec_address": {"zh": "户籍地址", "en": "Registered address"},
-    "sec_situation": {"zh": "文化程度、健康状况和技能水平", "en": "Education, health and skills"},
-    "sec_causes": {"zh": "主要致贫原因", "en": "Causes of poverty"},
-    "sec_category": {"zh": "人员类别识别", "en": "Category"},
-    "sec_employment": {"zh": "就业情况", "en": "Employment"},
-    "sec_training": {"zh": "培训情况", "en": "Training"},
-    "sec_insurance": {"zh": "社保状况", "en": "Social insurance"},
-    "sec_responsibility": {"zh": "帮扶责任", "en": "Helping unit"},
-    "sec_records": {"zh": "帮扶措施及效果", "en": "Help given and its effect"},
-    "sec_signature": {"zh": "填表和签字", "en": "Filled in and signed"},
     "sec_other": {"zh": "其他", "en": "Other"},
     "category_derived": {
         "zh": "由出生日期和劳动能力推算，点“核对本卡”后显示。",
@@ -629,11 +617,8 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
         "zh": "没有保存：本机浏览器的存储空间已满或不可用。请导出 JSON 或 CSV 留存，或删除不用的卡片后再试。",
         "en": "Not saved: this browser's storage is full or unavailable. Export the card (JSON or CSV) to keep it, or delete cards you no longer need and try again.",
     },
-    "print_title": {
-        "zh": "临沂市建档立卡农村贫困人口就业与社会保障情况精准识别卡",
-        "en": "Identification card: employment and social insurance of registered rural poor people, Linyi",
-    },
-    "print_signature": {"zh": "贫困人口签字", "en": "Signature of the person"},
+    "print_title": {"zh": "登记卡", "en": "Registration card"},
+    "print_signature": {"zh": "本人签字", "en": "Signature of the person"},
 }
 
 # The modes bar at the top of every page (theme/main.html, assets/policypress-modes.js).

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-import re
 from dataclasses import dataclass
 
 import yaml
@@ -191,7 +190,7 @@ _env.globals["calculators_for"] = lambda doc, clause_id: [c for c in calculators
 
 
 def flowcharts_of(doc: PolicyDocument) -> dict:
-    """clause id → (tree, figures): the flowcharts the document's calculators package draws
+    """clause id → {tree, figures, title, description}: the flowcharts the document's calculators package draws
     (its FLOWCHARTS), so an attachment's picture comes from the same code as its rules."""
     import importlib
 
@@ -203,7 +202,8 @@ def flowcharts_of(doc: PolicyDocument) -> dict:
 def flowchart(ctx: PageContext, doc: PolicyDocument, clause_id: str) -> str:
     """A clause page's drawing: its figures are the document's parameters on its reference date,
     its links raw-HTML hrefs to the clause pages."""
-    tree, figures = flowcharts_of(doc)[clause_id]
+    chart = flowcharts_of(doc)[clause_id]
+    tree, figures = chart["tree"], chart["figures"]
     day = ctx.edition.reference_date(doc)
     values = {}
     for key, name in figures.items():
@@ -217,7 +217,7 @@ def flowchart(ctx: PageContext, doc: PolicyDocument, clause_id: str) -> str:
             raise ValueError(f"the flowchart links to {target}, which {doc.id} does not have")
         return _relative_url(ctx.path, clause_path(clause))
 
-    return draw(tree, ctx.lang, link, values)
+    return draw(tree, ctx.lang, link, values, chart.get("title"), chart.get("description"))
 
 
 _env.globals["flowchart"] = flowchart
@@ -510,17 +510,22 @@ def calculator_pages(edition: Edition, lang: str) -> dict[str, str]:
 # --- the self-check: one question at a time, from the `eligibility` calculator's declaration ---
 
 SELFCHECK_PATH = "self-check.md"
-SELFCHECK_CALCULATOR = "eligibility"
 SEARCH_BOOST["selfcheck.md.j2"] = 0.002  # low, like the calculators: the measures' own pages rank first
 
 
-def _selfcheck_calculator(site: Site) -> tuple[PolicyDocument, object] | None:
-    """(document, calculator) of the self-check, or None when the calculator is not there."""
+def page_calculator(site: Site, page: str) -> tuple[PolicyDocument, object] | None:
+    """(document, calculator) of the first document whose calculators include one for `page`
+    ("self-check", "card", "report"), or None when no document has one."""
     for doc in site.documents:
         for calculator in calculators_of(doc):
-            if calculator.name == SELFCHECK_CALCULATOR:
+            if calculator.page == page:
                 return doc, calculator
     return None
+
+
+def _selfcheck_calculator(site: Site) -> tuple[PolicyDocument, object] | None:
+    """(document, calculator) of the self-check, or None when no document has one."""
+    return page_calculator(site, "self-check")
 
 
 def _relative_url(from_path: str, to_path: str) -> str:
@@ -569,14 +574,13 @@ def selfcheck_pages(edition: Edition, lang: str) -> dict[str, str]:
 # --- the monthly statistics report: an editable table checked by `stats-report` ---------------------
 
 REPORT_PATH = "staff/report.md"
-REPORT_CALCULATOR = "stats-report"
 SEARCH_BOOST["report.md.j2"] = 0.002
 
 
 def _report_document(site: Site) -> PolicyDocument | None:
-    """The document whose statistics table the page fills in (the first that has one and the calculator)."""
+    """The document whose statistics table the page fills in (the first that has one and a report calculator)."""
     for doc in site.documents:
-        if doc.statistics_table is not None and any(c.name == REPORT_CALCULATOR for c in calculators_of(doc)):
+        if doc.statistics_table is not None and any(c.page == "report" for c in calculators_of(doc)):
             return doc
     return None
 
@@ -601,7 +605,7 @@ def report_pages(edition: Edition, lang: str) -> dict[str, str]:
     hotline = site.config.hotline
     strings = {key: value[lang].replace("{hotline}", hotline) for key, value in REPORT_STRINGS.items()}
     config = {
-        "calculator": REPORT_CALCULATOR,
+        "calculator": next(c.name for c in calculators_of(doc) if c.page == "report"),
         "lang": lang,
         "document": doc.id,
         "table": doc.statistics_table.model_dump(mode="json", exclude_none=True),
@@ -642,40 +646,38 @@ def _parameter_groups(doc: PolicyDocument) -> list[tuple[Clause | None, list[Par
 # --- the identification card (Attachment 2): a form from the `id-card` declaration ------------------
 
 CARD_PATH = "staff/card.md"
-CARD_CALCULATOR = "id-card"
 SEARCH_BOOST["card.md.j2"] = 0.002
-# The paper card's boxes, front then back; a declared input not named here goes in a last section.
-CARD_SECTIONS = (
-    ("front", "identity", ("code", "name", "sex", "id_number", "poverty_card_number", "phone")),
-    ("front", "address", ("address_city", "address_county", "address_town", "address_village", "household_book_number")),
-    ("front", "situation", ("education", "health", "skill_level", "able_to_work", "has_disability_certificate", "disability_grade")),
-    ("front", "causes", ("poverty_causes", "poverty_cause_other")),
-    ("front", "category", ("registered_poor",)),
-    ("front", "employment", ("employment_wish", "hard_to_place")),
-    ("front", "training", ("training_wish", "training_project")),
-    ("front", "insurance", ("insured", "insurance")),
-    ("back", "responsibility", ("helper_unit", "helper_person", "helper_contact", "helper_phone")),
-    ("back", "records", ("help_records",)),
-    ("back", "signature", ("filled_by", "filled_by_phone", "signed", "card_date", "date")),
-)
-MEASURE_CLAUSE = re.compile(r"^m(\d+)-")
 
 
 def _card_calculator(site: Site) -> tuple[PolicyDocument, object] | None:
-    for doc in site.documents:
-        for calculator in calculators_of(doc):
-            if calculator.name == CARD_CALCULATOR:
-                return doc, calculator
-    return None
+    return page_calculator(site, "card")
+
+
+def card_words(calculator: object, lang: str, hotline: str) -> dict[str, str]:
+    """The card page's words: the calculator's own (its paper form's), over neutral defaults."""
+    from .i18n import CARD_STRINGS
+
+    words = {key: value[lang] for key, value in CARD_STRINGS.items()}
+    words.update({key: value[lang] for key, value in calculator.words})  # type: ignore[attr-defined]
+    return {key: value.replace("{hotline}", hotline) for key, value in words.items()}
+
+
+def measure_clauses(doc: PolicyDocument) -> dict[int, str]:
+    """Measure number → clause id, as the document's calculators number the measures they
+    recommend (its package's MEASURE_CLAUSES)."""
+    import importlib
+
+    if not doc.meta.calculators:
+        return {}
+    return dict(getattr(importlib.import_module(f"calculators.{doc.meta.calculators}"), "MEASURE_CLAUSES", {}))
 
 
 def card_link(c: PageContext) -> str:
     """A list item linking to the card page, or nothing when the site has no card calculator."""
-    from .i18n import CARD_STRINGS
-
-    if _card_calculator(c.site) is None:
+    found = _card_calculator(c.site)
+    if found is None:
         return ""
-    return f"-   [{CARD_STRINGS['page_link'][c.lang]}]({c.link(CARD_PATH)})"
+    return f"-   [{card_words(found[1], c.lang, c.hotline(found[0]))['page_link']}]({c.link(CARD_PATH)})"
 
 
 _env.globals["card_link"] = card_link
@@ -683,25 +685,25 @@ _env.globals["card_link"] = card_link
 
 def card_pages(edition: Edition, lang: str) -> dict[str, str]:
     """staff/card.md: the card form, laid out like the paper card; policypress-card.js runs it."""
-    from .i18n import CARD_STRINGS
-
     site = edition.site
     found = _card_calculator(site)
     if found is None:
         return {}
     doc, calculator = found
     ctx = PageContext(edition, lang, CARD_PATH)
-    hotline = site.config.hotline
-    strings = {key: value[lang].replace("{hotline}", hotline) for key, value in CARD_STRINGS.items()}
+    strings = card_words(calculator, lang, ctx.hotline(doc))
     declaration = _complete(calculator.as_json())
     by_name = {f["name"]: f for f in declaration["inputs"]}
-    placed = {name for _, _, names in CARD_SECTIONS for name in names}
-    sections = [(side, key, [by_name[n] for n in names if n in by_name]) for side, key, names in CARD_SECTIONS]
+    layout = calculator.layout or (("front", "other", tuple(by_name)),)
+    placed = {name for _, _, names in layout for name in names}
+    sections = [(side, key, [by_name[n] for n in names if n in by_name]) for side, key, names in layout]
     rest = [f for f in declaration["inputs"] if f["name"] not in placed]
     if rest:
         sections.append(("back", "other", rest))
     measures = {
-        int(m.group(1)): _relative_url(CARD_PATH, clause_path(clause)) for clause in doc.clauses if (m := MEASURE_CLAUSE.match(clause.id))
+        number: _relative_url(CARD_PATH, clause_path(doc.clause(clause_id)))
+        for number, clause_id in measure_clauses(doc).items()
+        if doc.clause(clause_id) is not None
     }
     config = {
         "calculator": calculator.name,
@@ -761,9 +763,8 @@ def nav(edition: Edition, lang: str) -> list:
 
         items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {REPORT_STRINGS["nav"][lang]: REPORT_PATH})
     if _card_calculator(site) is not None:
-        from .i18n import CARD_STRINGS
-
-        items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {CARD_STRINGS["page_nav"][lang]: CARD_PATH})
+        doc, calculator = _card_calculator(site)  # type: ignore[misc]
+        items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {card_words(calculator, lang, "")["page_nav"]: CARD_PATH})
     publicity = _publicity_nav(edition, lang)
     if publicity is not None:
         if _publicity_now(site, today):

@@ -23,6 +23,13 @@ class Calculator:
     compute: Compute
     summary: Text | None = None
     outputs: tuple[tuple[str, Text], ...] = ()  # the result's main fields, labelled for pages
+    # The page it gets: "form" (a calculator page), "self-check" (the residents' questions one
+    # at a time), "card" (a staff form laid out like a paper card) or "report" (a staff table).
+    page: str = "form"
+    # For a card: its boxes, (side, key, field names), in the paper's order; and the page's own
+    # words (titles, section names), which the document's paper form gives.
+    layout: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    words: tuple[tuple[str, Text], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {

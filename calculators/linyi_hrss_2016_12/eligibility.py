@@ -1158,6 +1158,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
 
 
 CALCULATOR = Calculator(
+    page="self-check",
     name="eligibility",
     title=text("我能享受哪些政策：自查", "What help can I get? A self-check"),
     clause=CLAUSE,

@@ -747,8 +747,77 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     )
 
 
+# The paper card's boxes, front then back (the card page's layout); a declared input not named
+# here goes in a last box.
+LAYOUT = (
+    ("front", "identity", ("code", "name", "sex", "id_number", "poverty_card_number", "phone")),
+    ("front", "address", ("address_city", "address_county", "address_town", "address_village", "household_book_number")),
+    ("front", "situation", ("education", "health", "skill_level", "able_to_work", "has_disability_certificate", "disability_grade")),
+    ("front", "causes", ("poverty_causes", "poverty_cause_other")),
+    ("front", "category", ("registered_poor",)),
+    ("front", "employment", ("employment_wish", "hard_to_place")),
+    ("front", "training", ("training_wish", "training_project")),
+    ("front", "insurance", ("insured", "insurance")),
+    ("back", "responsibility", ("helper_unit", "helper_person", "helper_contact", "helper_phone")),
+    ("back", "records", ("help_records",)),
+    ("back", "signature", ("filled_by", "filled_by_phone", "signed", "card_date", "date")),
+)
+# The card page's words, as the paper card (Attachment 2) has them.
+WORDS = (
+    ("page_title", text("精准识别卡（填写与核对）", "Identification card (fill in and check)")),
+    ("page_nav", text("精准识别卡", "Identification card")),
+    (
+        "page_lead",
+        text(
+            "按纸质精准识别卡（附件2）逐项填写：正面为基本情况，反面为帮扶责任和帮扶措施及效果。"
+            "填写内容随时保存在本机浏览器中，不会上传；身份证号码只保存在本设备上。",
+            "Fill in the paper identification card (Attachment 2) field by field: the front is the person's situation, "
+            "the back the helping unit and the help given. What you type is saved in this browser as you go and never uploaded; "
+            "ID numbers stay on this device only.",
+        ),
+    ),
+    (
+        "page_noscript",
+        text(
+            "此页面需要 JavaScript。请打印附件2的纸质卡填写，或拨打{hotline}咨询。",
+            "This page needs JavaScript. Print the paper card of Attachment 2 instead, or call {hotline}.",
+        ),
+    ),
+    (
+        "page_failed",
+        text(
+            "核对程序无法在此浏览器运行；卡片仍会保存在本机，可导出后用 policypress calc id-card 核对。",
+            "The checker cannot run in this browser; the card is still saved here and can be exported and checked with "
+            "policypress calc id-card.",
+        ),
+    ),
+    ("page_link", text("精准识别卡：在线填写、核对、导出和打印", "Identification card: fill in, check, export and print")),
+    ("sec_identity", text("基本信息", "Identity")),
+    ("sec_address", text("户籍地址", "Registered address")),
+    ("sec_situation", text("文化程度、健康状况和技能水平", "Education, health and skills")),
+    ("sec_causes", text("主要致贫原因", "Causes of poverty")),
+    ("sec_category", text("人员类别识别", "Category")),
+    ("sec_employment", text("就业情况", "Employment")),
+    ("sec_training", text("培训情况", "Training")),
+    ("sec_insurance", text("社保状况", "Social insurance")),
+    ("sec_responsibility", text("帮扶责任", "Helping unit")),
+    ("sec_records", text("帮扶措施及效果", "Help given and its effect")),
+    ("sec_signature", text("填表和签字", "Filled in and signed")),
+    (
+        "print_title",
+        text(
+            "临沂市建档立卡农村贫困人口就业与社会保障情况精准识别卡",
+            "Identification card: employment and social insurance of registered rural poor people, Linyi",
+        ),
+    ),
+    ("print_signature", text("贫困人口签字", "Signature of the person")),
+)
+
 CALCULATOR = Calculator(
     name="id-card",
+    page="card",
+    layout=LAYOUT,
+    words=WORDS,
     title=text("精准识别卡：核对与分类", "Identification card: check and classify"),
     clause=CLAUSE,
     inputs=INPUTS,

@@ -447,6 +447,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
 
 
 CALCULATOR = Calculator(
+    page="report",
     name="stats-report",
     title=text("月度统计表检查", "Monthly statistics table check"),
     clause=CLAUSE,
