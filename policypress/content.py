@@ -49,7 +49,9 @@ class Clause:
         return self.meta.title if lang == "zh" else self.en.title
 
     def number(self, lang: str) -> str:
-        return clause_number(self.meta.number, lang)
+        """The clause's number in `lang`; one the site gave it (not the document) in brackets."""
+        number = clause_number(self.meta.number, lang)
+        return f"［{number}］" if self.meta.number_editorial and lang == "zh" else f"[{number}]" if self.meta.number_editorial else number
 
     def summary(self, lang: str) -> str:
         return self.meta.summary if lang == "zh" else self.en.summary
@@ -1088,6 +1090,20 @@ def _check_texts(clause: Clause, doc: PolicyDocument, families: dict[str, list[t
     for lang in LANGS:
         for text, line in _text_fields(clause, lang):
             check(text, line, clause.paths[lang], lines=clause.source_lines[lang])
+        # A summary promises only the figures the clause's amounts box shows (and so its sources).
+        summary = clause.meta.summary if lang == "zh" else clause.en.summary
+        for match in PLACEHOLDER.finditer(summary):
+            name = match.group(1)
+            if name in doc.parameters and name not in clause.meta.amounts:
+                sink.add(
+                    clause.paths[lang],
+                    next(
+                        (i + 1 for i, text in enumerate(clause.source_lines[lang]) if match.group(0) in text),
+                        clause.front[lang].line(("summary",)),
+                    ),
+                    f"the summary shows {{{{ {name} }}}}, which is not among the clause's amounts",
+                    f"add {name} to amounts in {clause.paths['zh'].name}, or leave the figure out of the summary",
+                )
     check(clause.body["zh"], clause.body_line["zh"], clause.paths["zh"], official=True)
     check(clause.body["en"], clause.body_line["en"], clause.paths["en"])
 

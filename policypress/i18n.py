@@ -37,6 +37,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "issuers": {"zh": "发文机关", "en": "Issued by"},
     "signed": {"zh": "成文日期", "en": "Date signed"},
     "forwards": {"zh": "转发文件", "en": "Forwards"},
+    "number_editorial": {
+        "zh": "方括号中的编号是本站为方便查阅所加，文件原文没有这个编号。",
+        "en": "A number in brackets was given by this site for reference: the document itself does not number this part.",
+    },
     "list_separator": {"zh": "、", "en": "; "},
     "effective": {"zh": "施行日期", "en": "In force from"},
     "validity": {"zh": "有效期", "en": "Valid"},
@@ -315,8 +319,8 @@ SCRIPT_STRINGS: dict[str, dict[str, str]] = {
     "condition_unknown": {"zh": "无法确定", "en": "not settled"},
     "see_clause": {"zh": "查看条款", "en": "see the clause"},
     "other_help": {
-        "zh": "不符合这一项，也可能享受其他政策：请看“我能享受哪些政策？”，或咨询乡镇人社所、拨打{hotline}。",
-        "en": "Other help may still apply: see 'What help can I get?', ask your township HRSS office or call {hotline}.",
+        "zh": "不符合这一项，也可能享受其他政策：请看“我能享受哪些政策？”，或咨询当地经办机构、拨打{hotline}。",
+        "en": "Other help may still apply: see 'What help can I get?', ask your local service office or call {hotline}.",
     },
     "disclaimer": {"zh": "测算结果仅供参考，以经办机构审核为准。", "en": "An estimate, not a decision."},
     "print": {"zh": "打印明白纸", "en": "Print a one-page summary"},
@@ -339,10 +343,9 @@ STRINGS.update(
         },
         "selfcheck_start": {"zh": "开始自测", "en": "Start the self-check"},
         "selfcheck_noscript": {
-            "zh": "自测需要浏览器启用 JavaScript。您也可以打开{groups}，选择与您情况相符的人群（例如建档立卡农村贫困人口、残疾人、高校毕业生），查看每项政策的条件和申请办法，或拨打{hotline}咨询。",
-            "en": "The self-check needs JavaScript. You can also open {groups}, choose the group that fits you (for example "
-            "registered rural poor people, people with disabilities, college graduates) and read each measure's conditions and how to "
-            "apply, or call {hotline}.",
+            "zh": "自测需要浏览器启用 JavaScript。您也可以打开{groups}，选择与您情况相符的人群，查看每项政策的条件和申请办法，或拨打{hotline}咨询。",
+            "en": "The self-check needs JavaScript. You can also open {groups}, choose the group that fits you and read each "
+            "measure's conditions and how to apply, or call {hotline}.",
         },
         "selfcheck_failed": {
             "zh": "此浏览器无法运行自测程序（需要 WebAssembly），或程序没有加载成功。请查看“按对象浏览”页面，或拨打{hotline}咨询。",
@@ -377,7 +380,7 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     "result": {"zh": "测算结果", "en": "Your result"},
     "result_lead": {
         "zh": "能享受 {eligible} 项，可能享受 {possibly} 项。",
-        "en": "You can get {eligible} and may be able to get {possibly} of the ten measures.",
+        "en": "You can get {eligible} and may be able to get {possibly} of the measures.",
     },
     "group_eligible": {"zh": "能享受", "en": "You can get"},
     "group_possibly": {"zh": "可能享受", "en": "You may be able to get"},

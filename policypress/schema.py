@@ -186,6 +186,7 @@ Reference_id = NonEmpty
 class ClauseZh(Strict):
     id: Identifier
     number: NonEmpty
+    number_editorial: bool = False  # the site numbered it (序, 附则, 一(1)): shown in brackets, not as the document's
     order: int = Field(ge=1)
     part: Reference_id
     action: Reference_id | None = None

@@ -105,3 +105,13 @@ def test_the_documents_own_dates_fill_their_placeholders(site: Site) -> None:
     zh, en = generate(edition, "zh")[f"documents/{DOC}/validity.md"], generate(edition, "en")[f"documents/{DOC}/validity.md"]
     assert "本通知自2016年5月16日起执行，有效期至2020年5月15日" in zh and "{{" not in zh
     assert "takes effect on 16 May 2016 and is valid until 15 May 2020" in en
+
+
+def test_numbers_the_site_gave_are_shown_as_its_own(site: Site) -> None:
+    """序, 附则 and 一(1) are not the notice's numbers: in brackets, with a line that says so."""
+    edition = edition_of(site, dt.date(2026, 11, 27))
+    zh, en = generate(edition, "zh"), generate(edition, "en")
+    assert "# ［序］" in zh[f"documents/{DOC}/preamble.md"] and "本站为方便查阅所加" in zh[f"documents/{DOC}/preamble.md"]
+    assert "# [Preamble]" in en[f"documents/{DOC}/preamble.md"] and "given by this site" in en[f"documents/{DOC}/preamble.md"]
+    assert "# 二(一)2 " in zh[f"documents/{DOC}/m02-public-welfare-jobs.md"]  # the notice's own number, as it is
+    assert "本站为方便查阅所加" not in zh[f"documents/{DOC}/m02-public-welfare-jobs.md"]
