@@ -140,7 +140,7 @@ def test_the_workshop_award_shows_a_workers_name_as_text(browser: Browser, serve
     problems = watch(page)
     answers = {"poverty_line": "3000", "date": "2018-01-01", "workers": [{"id": HOSTILE, "pay_12_months": "4200"}]}
     page.goto(served.url + "en/calculators/workshop-award/" + fragment(answers))
-    page.locator(".pp-result:not([hidden]) .pp-outcome--eligible").wait_for(timeout=LOAD)
+    page.locator(".pp-result:not([hidden]) .pp-outcome").wait_for(timeout=LOAD)  # eligible, or possibly
     assert HOSTILE in page.inner_text(".pp-result")
     assert_clean(page, problems, "workshop-award")
     context.close()
