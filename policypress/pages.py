@@ -245,6 +245,7 @@ def plain(ctx: PageContext, doc: PolicyDocument | None, text: str) -> str:
 # page, whose every section title names a figure, must weigh far less to rank below.
 SEARCH_BOOST = {"clause.md.j2": 4, "document.md.j2": 1, "parameters.md.j2": 0.001, "glossary.md.j2": 0.01, "calculator.md.j2": 0.002}
 DEFAULT_SEARCH_BOOST = 0.5
+HISTORY_SEARCH_WEIGHT = 0.5
 # Not indexed: the what-changed page quotes old and new clause texts, which search would
 # otherwise offer beside (or instead of) the clauses themselves.
 SEARCH_EXCLUDE = {"changes.md.j2"}
@@ -255,7 +256,11 @@ def render(template: str, ctx: PageContext, title: str, description: str = "", *
     meta: dict[str, object] = {"alternate": alternate_url(ctx.path, ctx.lang)}
     if ctx.path != "index.md":  # the home page's window title is the site name alone
         meta["title"] = title
-    meta["search"] = {"exclude": True} if template in SEARCH_EXCLUDE else {"boost": SEARCH_BOOST.get(template, DEFAULT_SEARCH_BOOST)}
+    boost = SEARCH_BOOST.get(template, DEFAULT_SEARCH_BOOST)
+    doc = values.get("doc")
+    if isinstance(doc, PolicyDocument) and ctx.standing(doc).history:
+        boost *= HISTORY_SEARCH_WEIGHT  # a document in force ranks before one that has ended
+    meta["search"] = {"exclude": True} if template in SEARCH_EXCLUDE else {"boost": boost}
     if description:
         meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
     if isinstance(values.get("doc"), PolicyDocument):  # whose parameters the page's calculator uses
@@ -481,7 +486,8 @@ def calculator_pages(edition: Edition, lang: str) -> dict[str, str]:
             declaration = calculator.as_json()
             clause = doc.clause(calculator.clause)
             hotline = ctx.hotline(doc, clause)
-            strings = {key: value[lang].format(hotline=hotline) for key, value in SCRIPT_STRINGS.items()}
+            # Only {hotline} is filled in here: the script fills the others ({date}, {outcome}, …).
+            strings = {key: value[lang].replace("{hotline}", hotline) for key, value in SCRIPT_STRINGS.items()}
 
             def default_of(name: str, doc: PolicyDocument = doc) -> str:
                 parameter = doc.parameters[name]
