@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .compress import write_compressed
 from .content import LANGS, Site, load_site
 from .csp import apply_csp
 from .errors import ContentError, ContentErrors
@@ -54,6 +55,7 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False, pr
         apply_csp(staging / "site", site.root)
         write_service_worker(staging / "site")
         write_history(history, staging / "site")  # after the service worker: the manifests are not precached
+        write_compressed(staging / "site")  # last: x.gz and x.br of the final files (never precached)
         publish(staging, out)  # the previous docs and site are now in staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)

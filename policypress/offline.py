@@ -15,7 +15,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).parent
 # Precached on the first visit: the pages and what they need. Pyodide (13 MB) is not: it is
 # kept when a calculator first loads it, so a page without a calculator never fetches it.
-SKIP = re.compile(r"^(pyodide/|.*assets/javascripts/lunr/min/lunr\.(?!stemmer|multi)|.*\.map$|.*sitemap\.xml(\.gz)?$|sw\.js$)")
+# Never the compressed copies (compress.py's x.gz and x.br, for servers to send in place of x).
+SKIP = re.compile(r"^(pyodide/|.*assets/javascripts/lunr/min/lunr\.(?!stemmer|multi)|.*\.map$|.*sitemap\.xml(\.gz)?$|sw\.js$|.*\.(gz|br)$)")
+COMPRESSED = (".gz", ".br")
 
 
 def precache_list(site_dir: Path) -> list[str]:
@@ -25,7 +27,10 @@ def precache_list(site_dir: Path) -> list[str]:
 
 def build_version(site_dir: Path, files: list[str]) -> str:
     digest = hashlib.sha256()
-    for name in files + sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "pyodide").rglob("*") if p.is_file()):
+    runtime = sorted(
+        p.relative_to(site_dir).as_posix() for p in (site_dir / "pyodide").rglob("*") if p.is_file() and p.suffix not in COMPRESSED
+    )
+    for name in files + runtime:
         digest.update(name.encode() + b"\0" + hashlib.sha256((site_dir / name).read_bytes()).digest())
     return digest.hexdigest()[:16]
 
