@@ -6,7 +6,8 @@ their `<script>`/`<style>` blocks are read from the template files themselves (a
 at build time, each `{{ … }}` in them standing for a path), and a page's CSP lists the hashes
 of exactly those it carries. Anything else on a page (an inline script or style the templates
 do not write, an event handler, a style attribute, a javascript: link) fails the build, naming
-the content file and line it came from when it can be found, else the page and its line.
+the content file and line it came from when it can be found, else the page and its line. No form may submit anywhere (`form-action 'none'`): the calculators
+work by script, and nothing a reader types may reach an address.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ PACKAGE = Path(__file__).parent
 POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'"
+    "object-src 'none'; base-uri 'self'; form-action 'none'"
 )
 CHARSET = '<meta charset="utf-8">'
 
