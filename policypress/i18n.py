@@ -312,6 +312,26 @@ SCRIPT_STRINGS: dict[str, dict[str, str]] = {
     "outcome_eligible": {"zh": "符合条件", "en": "You qualify"},
     "outcome_possibly": {"zh": "可能符合条件", "en": "You may qualify"},
     "outcome_not_eligible": {"zh": "不符合条件", "en": "You do not qualify"},
+    # A result for a day outside the notice (in_force_on_date false): never in the present tense.
+    # {date} is the day whose rules were used (date_used), in words; {outcome} one of the words below.
+    "history_heading": {"zh": "历史结果（按{date}的规定）：{outcome}", "en": "History (the rules of {date}): {outcome}"},
+    "history_outcome_eligible": {"zh": "符合条件", "en": "you qualified"},
+    "history_outcome_possibly": {"zh": "可能符合条件", "en": "you may have qualified"},
+    "history_outcome_not_eligible": {"zh": "不符合条件", "en": "you did not qualify"},
+    "not_yet_heading": {"zh": "尚未施行（按{date}起的规定）：{outcome}", "en": "Not in force yet (the rules from {date}): {outcome}"},
+    "not_yet_outcome_eligible": {"zh": "届时符合条件", "en": "you would qualify"},
+    "not_yet_outcome_possibly": {"zh": "届时可能符合条件", "en": "you might qualify"},
+    "not_yet_outcome_not_eligible": {"zh": "届时不符合条件", "en": "you would not qualify"},
+    # How to read an amount (the result's amount_kind), shown beside the amount in words.
+    "amount_kind_at_least": {"zh": "不低于", "en": "at least"},
+    "amount_kind_at_most": {"zh": "最高", "en": "at most"},
+    "amount_kind_estimate": {"zh": "约", "en": "about"},
+    "amount_kind_if_insured": {"zh": "如已参保", "en": "if insured"},
+    "amount_kind_if_confirmed": {"zh": "如经确认", "en": "if confirmed"},
+    "amount_kind_not_known": {"zh": "未知", "en": "not known"},
+    "amount_kind_county": {"zh": "县区标准", "en": "the county's figure"},
+    # A result that used `interpretation` parameters; {readings}: their labels (or names).
+    "readings": {"zh": "含测算口径：{readings}", "en": "Uses our reading of the text: {readings}"},
     "breakdown": {"zh": "计算明细", "en": "How it adds up"},
     "why": {"zh": "逐条说明", "en": "Why, condition by condition"},
     "condition_met": {"zh": "符合", "en": "met"},
@@ -385,6 +405,22 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     "group_eligible": {"zh": "能享受", "en": "You can get"},
     "group_possibly": {"zh": "可能享受", "en": "You may be able to get"},
     "group_not_eligible": {"zh": "不符合", "en": "Not for you"},
+    # The result for a day outside the notice (in_force_on_date false): notes[0] says so first,
+    # then these, never in the present tense. {date}: the day whose rules were used, in words.
+    "result_lead_history": {
+        "zh": "按{date}的规定，当时能享受 {eligible} 项，可能享受 {possibly} 项。",
+        "en": "Under the rules of {date}, you could have got {eligible} and might have got {possibly} of the measures.",
+    },
+    "group_history_eligible": {"zh": "当时能享受", "en": "You could have got"},
+    "group_history_possibly": {"zh": "当时可能享受", "en": "You might have got"},
+    "group_history_not_eligible": {"zh": "当时不符合", "en": "Not for you then"},
+    "result_lead_not_yet": {
+        "zh": "按{date}起施行的规定，届时能享受 {eligible} 项，可能享受 {possibly} 项。",
+        "en": "Under the rules from {date}, you would get {eligible} and might get {possibly} of the measures.",
+    },
+    "group_not_yet_eligible": {"zh": "届时能享受", "en": "You would get"},
+    "group_not_yet_possibly": {"zh": "届时可能享受", "en": "You might get"},
+    "group_not_yet_not_eligible": {"zh": "届时不符合", "en": "Not for you then"},
     "group_count": {"zh": "{group}（{count} 项）", "en": "{group} ({count})"},
     "measure_n": {"zh": "第{n}项措施", "en": "Measure {n}"},
     "met": {"zh": "符合", "en": "met"},
@@ -423,7 +459,7 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     "error_max": {"zh": "“{label}”不能大于 {limit}。", "en": "'{label}' cannot be more than {limit}."},
     "yes": {"zh": "是", "en": "Yes"},
     "no": {"zh": "否", "en": "No"},
-    **{key: value for key, value in SCRIPT_STRINGS.items() if key.startswith("stage_")},
+    **{key: value for key, value in SCRIPT_STRINGS.items() if key.startswith(("stage_", "amount_kind_"))},
 }
 
 

@@ -12,6 +12,8 @@ declare global {
     qr(text: string): Promise<string>;
     /** The statistics table as XLSX bytes. */
     xlsx(result: object, rows?: object[], language?: string): Promise<Uint8Array<ArrayBuffer>>;
+    /** The {zh, en} labels of the named parameters (a result's readings), from the parameters the calculators use. */
+    labels(names: string[]): Promise<Record<string, { zh: string; en: string }>>;
     start(documentId?: string): void;
     onStage(listener: (stage: string, detail?: string | null) => void): void;
     readonly stage: string;

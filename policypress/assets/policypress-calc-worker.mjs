@@ -4,6 +4,10 @@
 /** @typedef {import("pyodide").PyodideInterface} Pyodide */
 /** @type {Promise<Pyodide> | null} */
 let ready = null;
+/** @type {string} the parameters' JSON, as fetched (for their labels) */
+let parametersText = "{}";
+/** @type {Record<string, {zh: string, en: string}> | null} each parameter's label by name, once read */
+let labelsByName = null;
 
 /** @param {string} stage */
 function progress(stage) {
@@ -21,7 +25,8 @@ async function init(runtime, parameters) {
   progress("parameters");
   const response = await fetch(parameters);
   if (!response.ok) throw new Error(`parameters: HTTP ${response.status}`);
-  pyodide.globals.set("PP_PARAMETERS_JSON", await response.text());
+  parametersText = await response.text();
+  pyodide.globals.set("PP_PARAMETERS_JSON", parametersText);
   pyodide.runPython(`
 import json
 import calculators
@@ -54,8 +59,42 @@ function started() {
   return ready || Promise.reject(new Error("the runtime was not started (no init message)"));
 }
 
+/**
+ * The labels of the named parameters (those a result used as readings, say), from the file the
+ * calculators read: a name not there, or without a {zh, en} label, is left out.
+ * @param {unknown} names @returns {Record<string, {zh: string, en: string}>}
+ */
+function labels(names) {
+  if (!labelsByName) {
+    /** @type {Record<string, {zh: string, en: string}>} */
+    const read = Object.create(null);
+    const parameters = JSON.parse(parametersText).parameters || {};
+    for (const name of Object.keys(parameters)) {
+      const label = parameters[name] && parameters[name].label;
+      if (label && typeof label.zh === "string" && typeof label.en === "string") read[name] = { zh: label.zh, en: label.en };
+    }
+    labelsByName = read;
+  }
+  const known = labelsByName;
+  /** @type {Record<string, {zh: string, en: string}>} */
+  const found = Object.create(null); // a name is never a prototype ("__proto__")
+  for (const name of Array.isArray(names) ? names : []) {
+    if (typeof name === "string" && Object.prototype.hasOwnProperty.call(known, name)) found[name] = known[name];
+  }
+  return found;
+}
+
 self.onmessage = async (event) => {
   const message = event.data;
+  if (message.type === "labels") {
+    try {
+      await started();
+      self.postMessage({ type: "result", id: message.id, result: labels(message.names) });
+    } catch (error) {
+      self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
+    }
+    return;
+  }
   if (message.type === "init") {
     ready = ready || init(message.runtime, message.parameters);
     ready.catch((/** @type {any} */ error) => self.postMessage({ type: "failed", message: String(error && error.message || error) }));

@@ -37,9 +37,12 @@
   /** @type {StageListener[]} */
   var listeners = [];
 
-  /** @param {string} key */
-  function say(key) {
-    return (own.call(words, key) && words[key]) || key;
+  /** @param {string} key @param {Record<string, unknown>} [values] what stands for {name} in the words */
+  function say(key, values) {
+    var text = (own.call(words, key) && words[key]) || key;
+    var given = values || {};
+    Object.keys(given).forEach(function (name) { text = text.split("{" + name + "}").join(String(given[name])); });
+    return text;
   }
 
   /** @param {string} next @param {string | null} [detail] */
@@ -120,6 +123,11 @@
     return request({ type: "xlsx", result: result, rows: rows || [], lang: language || lang });
   }
 
+  /** @param {string[]} names parameters' names @returns {Promise<Record<string, {zh: string, en: string}>>} their labels */
+  function labels(names) {
+    return request({ type: "labels", names: names });
+  }
+
   /** @param {StageListener} listener called now and at every change of stage */
   function onStage(listener) {
     listeners.push(listener);
@@ -130,6 +138,7 @@
     calc: calc,
     qr: qr,
     xlsx: xlsx,
+    labels: labels,
     start: start,
     onStage: onStage,
     get stage() { return stage; },
@@ -337,20 +346,71 @@
     return value.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { maximumFractionDigits: 2 });
   }
 
+  /** @param {unknown} iso a day, YYYY-MM-DD @returns {string} it in the page's language: 2020年5月15日, 15 May 2020 */
+  function dayWords(iso) {
+    var match = typeof iso === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+    if (!match) return String(iso);
+    var day = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    return day.toLocaleDateString(lang === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
+
+  // A result for a day outside the notice (in_force_on_date false, the notice expired or not yet
+  // in force on the day asked about) is history, or what the notice will give: it is never
+  // worded as what the reader gets now.
+  /** @param {any} result @returns {"history" | "not_yet" | null} null when the notice applies on the day asked about */
+  function standing(result) {
+    if (result.in_force_on_date !== false) return null;
+    return isRecord(result.date_reason) && result.date_reason.code === "notice_not_yet_in_force" ? "not_yet" : "history";
+  }
+
+  /** @param {any} result @returns {any} the explanation's line saying the notice does not apply on that day, if it has one */
+  function historyLine(result) {
+    var lines = Array.isArray(result.explanation) ? result.explanation : [];
+    return lines.filter(function (/** @type {any} */ line) { return isRecord(line) && line.condition === "in_force_on_date"; })[0] || null;
+  }
+
   /** @param {string} clause @param {string} [documentId] */
   function clauseLink(clause, documentId) {
     return base + "documents/" + encodeURIComponent(documentId || defaultDocument) + "/" + encodeURIComponent(clause) + "/";
   }
 
+  /** @param {any} result @returns {string} HTML: how to read the amount (amount_kind), or nothing for a kind without words */
+  function amountKind(result) {
+    var kind = typeof result.amount_kind === "string" ? "amount_kind_" + result.amount_kind : "";
+    if (!kind || !own.call(words, kind) || !words[kind]) return "";
+    return ' <span class="pp-amount-kind pp-amount-kind--' + escapeHtml(result.amount_kind) + '">' + escapeHtml(say(kind)) + "</span>";
+  }
+
+  /** @param {any} result @param {Record<string, {zh: string, en: string}>} labelled @returns {string} HTML: the readings it used, if any */
+  function readingsNote(result, labelled) {
+    var names = Array.isArray(result.readings) ? result.readings.filter(function (/** @type {unknown} */ n) { return typeof n === "string"; }) : [];
+    if (!names.length) return "";
+    var listed = names.map(function (/** @type {string} */ name) {
+      var entry = own.call(labelled, name) ? /** @type {unknown} */ (labelled[name]) : null;
+      var label = isRecord(entry) ? entry[lang] : null;
+      return typeof label === "string" && label ? label : name;
+    });
+    return '<p class="pp-readings">' + escapeHtml(say("readings", { readings: listed.join(lang === "zh" ? "、" : "; ") })) + "</p>";
+  }
+
   // Every value from the result is escaped: it may echo what was typed (a worker's name, say).
-  /** @param {HTMLElement} container @param {Declaration} declaration @param {any} result @param {string} [documentId] */
-  function renderResult(container, declaration, result, documentId) {
+  /**
+   * @param {HTMLElement} container @param {Declaration} declaration @param {any} result @param {string} [documentId]
+   * @param {Record<string, {zh: string, en: string}>} [labelled] the labels of the readings the result used, by name
+   */
+  function renderResult(container, declaration, result, documentId, labelled) {
     var html = [];
     var outcome = String(result.outcome);
-    html.push('<div class="admonition pp-outcome pp-outcome--' + escapeHtml(outcome) + '"><p class="admonition-title">' + escapeHtml(say("outcome_" + outcome)) + "</p>");
-    if (result.date_reason) html.push("<p>" + escapeHtml(result.date_reason[lang]) + "</p>");
+    var when = standing(result);
+    var first = when ? historyLine(result) : null;
+    // Outside the notice: the heading says so, and the sentence that says why comes first.
+    var title = when ? say(when + "_heading", { date: dayWords(result.date_used), outcome: say(when + "_outcome_" + outcome) }) : say("outcome_" + outcome);
+    html.push('<div class="admonition pp-outcome pp-outcome--' + escapeHtml(outcome) + (when ? " pp-outcome--" + when : "") + '"><p class="admonition-title">' + escapeHtml(title) + "</p>");
+    if (first) html.push('<p class="pp-history">' + escapeHtml(first[lang]) + "</p>");
+    else if (result.date_reason) html.push('<p class="pp-date-reason' + (when ? " pp-history" : "") + '">' + escapeHtml(result.date_reason[lang]) + "</p>");
     html.push("</div>");
     var outputs = declaration.outputs || [];
+    var kindShown = false;
     if (outputs.length) {
       html.push('<dl class="pp-outputs">');
       outputs.forEach(function (output) {
@@ -360,10 +420,16 @@
         else if (typeof value === "boolean") value = escapeHtml(say(value ? "yes" : "no"));
         else if (Array.isArray(value)) value = value.map(function (item) { return isRecord(item) && item[lang] !== undefined ? escapeHtml(item[lang]) : number(item); }).join(lang === "zh" ? "、" : ", ") || "—";
         else value = number(value);
+        // The amount in words (amount_words, limit_words, total_words…: not eligible_words) says how to read it.
+        if (!kindShown && /_words$/.test(output.name) && output.name !== "eligible_words") {
+          value += amountKind(result);
+          kindShown = true;
+        }
         html.push("<dt>" + escapeHtml(output.label[lang]) + "</dt><dd>" + value + "</dd>");
       });
       html.push("</dl>");
     }
+    html.push(readingsNote(result, labelled || {}));
     if (result.breakdown && result.breakdown.length) {
       html.push('<table class="pp-breakdown"><caption>' + escapeHtml(say("breakdown")) + "</caption><tbody>");
       result.breakdown.forEach(function (/** @type {any} */ line) {
@@ -374,6 +440,7 @@
     if (result.explanation && result.explanation.length) {
       html.push("<h3>" + escapeHtml(say("why")) + '</h3><ul class="pp-explanation">');
       result.explanation.forEach(function (/** @type {any} */ condition) {
+        if (condition === first) return; // said first, above
         var mark = condition.met === true ? "met" : condition.met === false ? "unmet" : "unknown";
         html.push('<li class="pp-condition pp-condition--' + mark + '"><span class="pp-mark" aria-label="' + escapeHtml(say("condition_" + mark)) + '">' + (mark === "met" ? "✓" : mark === "unmet" ? "✗" : "?") + "</span> " + escapeHtml(condition[lang]) + ' <a href="' + escapeHtml(clauseLink(condition.clause, documentId)) + '">' + escapeHtml(say("see_clause")) + "</a></li>");
       });
@@ -398,6 +465,7 @@
     var code = sheet && sheet.querySelector(".pp-print-qr");
     if (!place || !code) { window.print(); return; }
     var summary = /** @type {HTMLElement} */ (container.cloneNode(true));
+    // The conditions and notes are left out; the history sentence (.pp-history, in the outcome) stays.
     summary.querySelectorAll(".pp-print, .pp-explanation, .pp-note, h3").forEach(function (node) { node.remove(); });
     place.innerHTML = summary.innerHTML;
     qr(location.href).then(function (svg) { // segno's drawing of the address: no text from the page
@@ -516,12 +584,17 @@
           if (answer.errors) {
             showErrors(form, answer.errors);
             output.hidden = true;
-          } else {
-            renderResult(output, declaration, answer, documentId);
+            return;
+          }
+          // The readings' labels, from the parameters the worker has; their names if that fails.
+          var readings = Array.isArray(answer.readings) ? answer.readings : [];
+          var named = readings.length ? labels(readings).catch(function () { return {}; }) : Promise.resolve({});
+          return named.then(function (labelled) {
+            renderResult(output, declaration, answer, documentId, labelled);
             output.focus();
             // policypress-modes.js offers to read it aloud (and does, in elder mode).
             output.dispatchEvent(new CustomEvent("pp:result", { bubbles: true, detail: { restored: restored } }));
-          }
+          });
         }).catch(function () {
           failure(null); // the runtime's own failure is shown by onStage("failed")
         }).then(done);

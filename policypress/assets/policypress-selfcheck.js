@@ -149,6 +149,14 @@
     return text;
   }
 
+  /** @param {unknown} iso a day, YYYY-MM-DD @returns {string} it in the page's language: 2020年5月15日, 15 May 2020 */
+  function dayWords(iso) {
+    var match = typeof iso === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+    if (!match) return String(iso);
+    var day = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    return day.toLocaleDateString(lang === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
+
   /** @param {Text | null | undefined} value @returns {string} a {zh, en} value in the page's language */
   function ownText(value) { return value ? value[lang] : ""; }
 
@@ -532,7 +540,9 @@
       var calc = m.amount.calculator && config.calculators.indexOf(m.amount.calculator) >= 0
         ? ' <a href="' + esc(base + "calculators/" + m.amount.calculator + "/") + '">' + esc(say("see_calculator")) + "</a>"
         : "";
-      html.push('<p class="pp-sc-amount"><strong>' + esc(say("amount")) + "</strong>" + esc(ownText(m.amount)) + calc + "</p>");
+      var kind = typeof m.amount.kind === "string" && own.call(words, "amount_kind_" + m.amount.kind) ? say("amount_kind_" + m.amount.kind) : "";
+      var tag = kind ? ' <span class="pp-amount-kind pp-amount-kind--' + esc(m.amount.kind) + '">' + esc(kind) + "</span>" : "";
+      html.push('<p class="pp-sc-amount"><strong>' + esc(say("amount")) + "</strong>" + esc(ownText(m.amount)) + tag + calc + "</p>");
     }
     (m.notes || []).forEach(function (/** @type {Text} */ note) { html.push('<p class="pp-note">' + esc(ownText(note)) + "</p>"); });
     if (m.status !== "not_eligible" && m.how_to_apply) html.push('<p class="pp-sc-apply"><strong>' + esc(say("how_to_apply")) + "</strong>" + esc(ownText(m.how_to_apply)) + "</p>");
@@ -554,11 +564,21 @@
   /** @param {HTMLElement} output @param {any} result the eligibility calculator's @param {boolean} restored */
   function renderResult(output, result, restored) {
     var html = [];
-    html.push('<p class="pp-sc-lead-text">' + esc(say("result_lead", { eligible: result.counts.eligible, possibly: result.counts.possibly })) + "</p>");
+    // A day outside the notice (it has expired, or is not yet in force): its first note says so,
+    // above everything else, and the rest is worded as history (or as what it will give).
+    var when = result.in_force_on_date !== false ? "" : result.date_reason && result.date_reason.code === "notice_not_yet_in_force" ? "not_yet" : "history";
+    /** @type {Text[]} */
+    var notes = Array.isArray(result.notes) ? result.notes : [];
+    if (when && notes.length) {
+      html.push('<p class="pp-note pp-history">' + esc(ownText(notes[0])) + "</p>");
+      notes = notes.slice(1);
+    }
+    var counts = { eligible: result.counts.eligible, possibly: result.counts.possibly, date: dayWords(result.date_used) };
+    html.push('<p class="pp-sc-lead-text">' + esc(say(when ? "result_lead_" + when : "result_lead", counts)) + "</p>");
     ["eligible", "possibly", "not_eligible"].forEach(function (status) {
       var measures = result.measures.filter(function (/** @type {Measure} */ m) { return m.status === status; });
       if (!measures.length) return;
-      var title = esc(say("group_count", { group: say("group_" + status), count: measures.length }));
+      var title = esc(say("group_count", { group: say(when ? "group_" + when + "_" + status : "group_" + status), count: measures.length }));
       var body = measures.map(measureHtml).join("");
       if (status === "not_eligible") {
         html.push('<details class="pp-sc-group pp-sc-group--' + status + '"><summary><h3>' + title + "</h3></summary>" + body + "</details>");
@@ -571,9 +591,9 @@
       result.assumptions.forEach(function (/** @type {Text} */ item) { html.push("<li>" + esc(ownText(item)) + "</li>"); });
       html.push("</ul>");
     }
-    if (result.notes && result.notes.length) {
+    if (notes.length) {
       html.push("<h3>" + esc(say("notes")) + "</h3>");
-      result.notes.forEach(function (/** @type {Text} */ note) { html.push('<p class="pp-note">' + esc(ownText(note)) + "</p>"); });
+      notes.forEach(function (note) { html.push('<p class="pp-note">' + esc(ownText(note)) + "</p>"); });
     }
     html.push('<p class="pp-disclaimer"><strong>' + esc(ownText(result.disclaimer)) + "</strong></p>");
     html.push('<p class="pp-sc-actions"><a class="md-button" href="' + esc(fragment(state.answers, "summary")) + '">' + esc(say("change_answers")) +
