@@ -1092,6 +1092,8 @@ def _check_texts(clause: Clause, doc: PolicyDocument, families: dict[str, list[t
             check(text, line, clause.paths[lang], lines=clause.source_lines[lang])
         # A summary promises only the figures the clause's amounts box shows (and so its sources).
         summary = clause.meta.summary if lang == "zh" else clause.en.summary
+        if any(name not in doc.parameters for name in clause.meta.amounts):
+            continue  # the amounts list itself is wrong: reported on its own line
         for match in PLACEHOLDER.finditer(summary):
             name = match.group(1)
             if name in doc.parameters and name not in clause.meta.amounts:
