@@ -165,6 +165,8 @@ def format_value(value: Value | None, unit: str, lang: str) -> str:
             return f"{n}月" if zh else EN_MONTHS[int(value) - 1]
         case "disability-grade":
             return f"{ZH_DIGITS[int(value)]}级" if zh and 0 < value < 11 else f"grade {n}"
+        case "calendar-year":
+            return f"{int(value)}年" if zh else str(int(value))
         case "times-per-year":
             return f"每年{n}次" if zh else f"{n} {'time' if value == 1 else 'times'} a year"
     spec = CONTENT_UNITS.get(unit)

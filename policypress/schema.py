@@ -40,6 +40,7 @@ UNITS = (
     "month-of-year",
     "times-per-year",
     "disability-grade",
+    "calendar-year",
 )
 # A unit is one of UNITS (formatted by parameters.format_value) or one defined in
 # policy/units.yaml; content.py checks which, on the parameter's line.
