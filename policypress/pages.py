@@ -180,8 +180,8 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
 
 _env.globals["source"] = source
 _env.globals["related_link"] = lambda ctx, related: related_link(ctx, related)
-_env.globals["supersedes"] = lambda site, doc: supersedes(site, doc)
-_env.globals["superseded_by"] = lambda site, doc: superseded_by(site, doc)
+_env.globals["supersedes"] = supersedes
+_env.globals["superseded_by"] = superseded_by
 _env.globals["worked"] = worked_examples
 _env.globals["calculators_for"] = lambda doc, clause_id: [c for c in calculators_of(doc) if c.clause == clause_id]
 
