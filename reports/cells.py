@@ -19,14 +19,13 @@ The limits are checked before a file is parsed (the browser pages get them in th
 
 from __future__ import annotations
 
-from calculators.linyi_hrss_2016_12.stats_report import INPUTS as _REPORT_INPUTS
+from calculators.core.statistics_table import MAX_UNITS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CARD_IMPORT_MAX_BYTES = 256 * 1024  # an identification card as JSON or CSV: a few kB in practice
 REPORT_IMPORT_MAX_BYTES = 1024 * 1024  # a month's statistics table as CSV
-# A table has at most as many units as the stats-report calculator checks.
-REPORT_MAX_ROWS = int(next(f.maximum for f in _REPORT_INPUTS if f.name == "rows" and f.maximum is not None))
+REPORT_MAX_ROWS = MAX_UNITS  # a table has at most as many units as a report calculator checks
 MAX_CELL_CHARS = 1000  # one CSV cell of the table: a unit's name, a label or a number
 
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from calculators.linyi_hrss_2016_12.stats_report import cell_value, relation_name
+from calculators.core.statistics_table import cell_value, relation_name
 
 from .cells import MAX_CELL_CHARS, REPORT_IMPORT_MAX_BYTES, REPORT_MAX_ROWS, size_text, unescape_cell
 

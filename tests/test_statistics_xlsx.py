@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from calculators.linyi_hrss_2016_12.stats_report import relation_name
+from calculators.core.statistics_table import relation_name
 from conftest import ROOT
 from policypress.cli import main
 from policypress.content import load_site

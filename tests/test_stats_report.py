@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import calculate
-from calculators.linyi_hrss_2016_12.stats_report import Calendar, broken_relations, cell_value, column_totals, due_date, reporting_period
+from calculators.core.statistics_table import broken_relations, cell_value, column_totals
+from calculators.linyi_hrss_2016_12.stats_report import Calendar, due_date, reporting_period
 from conftest import ROOT, copy_project
 from policypress.content import load_site
 from policypress.errors import ContentErrors
