@@ -21,7 +21,7 @@ from .core.inputs import InputError, validate
 from .core.parameters import NoValue, Parameters
 from .core.text import text
 
-__all__ = ["Calculator", "add_folder", "calculate", "calculators", "describe", "package_of", "packages"]
+__all__ = ["Calculator", "add_folder", "calculate", "calculators", "describe", "name_clashes", "package_of", "packages"]
 __version__ = "0.1.0"
 
 
@@ -36,8 +36,22 @@ def _discover() -> dict[str, tuple[str, Calculator]]:
             continue
         calculator = getattr(importlib.import_module(module.name), "CALCULATOR", None)
         if isinstance(calculator, Calculator):
-            found.setdefault(calculator.name, (parts[1] if len(parts) > 2 else "", calculator))
+            package = parts[1] if len(parts) > 2 else ""
+            if calculator.name in found:
+                # A page and `calc` find a calculator by name: the second one would never run.
+                _CLASHES.setdefault(tuple(__path__), []).append((calculator.name, found[calculator.name][0], package))
+                continue
+            found[calculator.name] = (package, calculator)
     return dict(sorted(found.items()))
+
+
+_CLASHES: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+
+
+def name_clashes() -> list[tuple[str, str, str]]:
+    """(name, package that keeps it, package whose calculator of that name is ignored)."""
+    _found()
+    return list(_CLASHES.get(tuple(__path__), []))
 
 
 _FOUND: dict[tuple[str, ...], dict[str, tuple[str, Calculator]]] = {}

@@ -518,6 +518,17 @@ def _load_document(folder: Path, sink: ErrorSink, vocabulary: schema.Vocabulary 
             one_of(meta.calculators, _calculator_packages(), " the folders under calculators/")
             + " (a folder calculators/<name>/ with the document's calculator modules)",
         )
+    elif meta.calculators is not None:
+        from calculators import name_clashes
+
+        for name, kept, ignored in name_clashes():
+            if ignored == meta.calculators:
+                sink.add(
+                    path,
+                    located.line(("calculators",)),
+                    f"calculators/{ignored}/ defines a calculator named '{name}', a name calculators/{kept or '.'}/ already uses",
+                    "rename one of them (Calculator(name=…)): a page and `policypress calc` find calculators by name",
+                )
     examples = _load_document_examples(folder, meta, sink)
     doc = PolicyDocument(meta, path, sorted(clauses, key=lambda c: c.meta.order), parameters, examples, table)
     _check_document(doc, located, sink, vocabulary)
