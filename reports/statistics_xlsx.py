@@ -5,7 +5,7 @@
 
 `result` is what `calculate("stats-report", …)` returned (not errors), `rows` the input rows it
 was given ([{"unit": …, "columns": [21 values]}]) and `parameters` the document's parameter
-export (policypress/export.py). The column labels, the ◇ marks, the units, the relations and
+export (policypress/export.py). The column labels, the note on reconstructed labels, the units, the relations and
 the title all come from that data (statistics-table.yaml, the clause's title), so an editor's
 correction there reaches the workbook without touching this code. The workbook is written
 in memory into a binary stream, so the same function runs under Pyodide in the browser.
@@ -58,6 +58,8 @@ WORDS: dict[str, dict[str, str]] = {
         "relations": "栏目关系：{relations}。",
         "relations_sep": "；",
         "violations": "不符合栏目关系（表中以红色标出）：",
+        "reconstructed": "第{columns}栏的栏目名称是推定的：{note}",
+        "columns_sep": "、",
     },
     "en": {
         "county": "County (district): {county}",
@@ -74,6 +76,8 @@ WORDS: dict[str, dict[str, str]] = {
         "relations": "Column relations: {relations}.",
         "relations_sep": "; ",
         "violations": "Broken column relations (marked in red in the table):",
+        "reconstructed": "The labels of columns {columns} are inferred: {note}",
+        "columns_sep": ", ",
     },
 }
 
@@ -126,11 +130,23 @@ def merge_text(sheet: Worksheet, first_row: int, first_col: int, last_row: int, 
 
 
 def column_label(column: dict[str, Any], lang: str, strip: str = "") -> str:
-    """A column's label in `lang`, ◇ in front when it was reconstructed, `strip` removed."""
+    """A column's label in `lang` as the form has it, `strip` removed. A reconstructed label is
+    not marked in the header (the form is the bureau's, not in doubt): the note below the table
+    names those columns once (`reconstructed_note`)."""
     label = column["label"][lang]
     if strip and label.startswith(strip):
         label = label[len(strip) :]
-    return f"{RECONSTRUCTED}{label}" if column["reconstructed"] else label
+    return label
+
+
+def reconstructed_note(table: dict[str, Any], words: dict[str, str], lang: str) -> str | None:
+    """The one line below the table naming the columns whose labels were reconstructed, and why
+    (the table's source note); None when every label is the form's own."""
+    numbers = [c["number"] for c in table["columns"] if c["reconstructed"]]
+    if not numbers:
+        return None
+    columns = words["columns_sep"].join(f"({n})" for n in numbers)
+    return words["reconstructed"].format(columns=columns, note=table["source"]["note"][lang])
 
 
 def is_sub(column: dict[str, Any]) -> bool:
@@ -202,7 +218,7 @@ def row_values(row: dict[str, Any], table: dict[str, Any]) -> list[int | float]:
 def write_notes(
     sheet: Worksheet, row: int, result: dict[str, Any], table: dict[str, Any], words: dict[str, str], lang: str, f: Formats
 ) -> None:
-    """Below the table: signature and date line, due date, relations, the ◇ note, violations."""
+    """Below the table: signature and date line, due date, relations, the reconstructed-labels note, violations."""
     last = len(table["columns"])
     relations = words["relations_sep"].join(relation_name(r) for r in table["relations"])
     lines = [
@@ -210,8 +226,9 @@ def write_notes(
         (words["due"].format(due=result["due_date"]), f.note),
         (words["relations"].format(relations=relations), f.note),
     ]
-    if any(c["reconstructed"] for c in table["columns"]):
-        lines.append((f"{RECONSTRUCTED} {table['source']['note'][lang]}", f.note))
+    note = reconstructed_note(table, words, lang)
+    if note:
+        lines.append((note, f.note))
     if result["violations"]:
         lines.append((words["violations"], f.bad_note))
         lines += [(violation[lang], f.bad_note) for violation in result["violations"]]

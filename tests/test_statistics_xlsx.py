@@ -78,7 +78,34 @@ def test_the_header_is_merged_in_two_levels_from_the_data(clean: tuple[int, Work
     for column in TABLE["columns"]:
         label = column["label"]["zh"].removeprefix("其中：")
         shown = sheet.cell(HEADER + 1 if column["label"]["zh"].startswith("其中：") else HEADER, column["number"] + 1).value
-        assert shown == ("◇" if column["reconstructed"] else "") + label
+        assert shown == label  # the form's header as the form has it: a reconstructed label is not marked there
+
+
+def test_reconstructed_labels_are_named_once_in_a_note_below_the_table(clean: tuple[int, Worksheet]) -> None:
+    """The reconstructed labels are not flagged one by one over the form (no ◇ anywhere): one
+    line below the table names those columns, from the data, and says why (the source's note)."""
+    _, sheet = clean
+    reconstructed = [c["number"] for c in TABLE["columns"] if c["reconstructed"]]
+    assert reconstructed  # the data has some: otherwise this test proves nothing
+    assert not any("◇" in t for t in texts(sheet))
+    naming = "、".join(f"({n})" for n in reconstructed)
+    notes = [(cell.row, cell.value) for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str) and naming in cell.value]
+    assert len(notes) == 1
+    row, text = notes[0]
+    assert row > FIRST_ROW + len(UNITS)  # below the 合计 row, not in the header
+    assert text.startswith(f"第{naming}栏") and TABLE["source"]["note"]["zh"] in text
+    assert sum(t.count(TABLE["source"]["note"]["zh"]) for t in texts(sheet)) == 1
+
+
+def test_the_english_workbook_names_the_reconstructed_columns_in_english(tmp_path: Path) -> None:
+    code, out = run(tmp_path, UNITS, "--lang", "en")
+    assert code == 0
+    lines = texts(sheet_of(out))
+    reconstructed = ", ".join(f"({c['number']})" for c in TABLE["columns"] if c["reconstructed"])
+    assert [t for t in lines if reconstructed in t] == [
+        f"The labels of columns {reconstructed} are inferred: {TABLE['source']['note']['en']}"
+    ]
+    assert not any("◇" in t for t in lines)
 
 
 def test_the_column_numbers_row_runs_1_to_21(clean: tuple[int, Worksheet]) -> None:
