@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -346,7 +347,6 @@ def generate(edition: Edition, lang: str, history: History | None = None) -> dic
         ctx("for-staff.md"),
         t("for_staff", lang),
         t("for_staff_lead", lang),
-        report_title=report_title(site, lang),
     )
     pages["documents/index.md"] = render("documents.md.j2", ctx("documents/index.md"), t("documents", lang))
 
@@ -579,39 +579,62 @@ def selfcheck_pages(edition: Edition, lang: str) -> dict[str, str]:
 
 # --- the monthly statistics report: an editable table checked by `stats-report` ---------------------
 
-REPORT_PATH = "staff/report.md"
 SEARCH_BOOST["report.md.j2"] = 0.002
 
 
-def _report_document(site: Site) -> PolicyDocument | None:
-    """The document whose statistics table the page fills in (the first that has one and a report calculator)."""
-    for doc in site.documents:
-        if doc.statistics_table is not None and any(c.page == "report" for c in calculators_of(doc)):
-            return doc
-    return None
+def staff_tool_path(calculator: object) -> str:
+    """A staff tool's page (a card, a report) is named by its calculator, unique on the site, so its
+    address stays the same when another document brings a tool of the same kind."""
+    return f"staff/{calculator.name}.md"  # type: ignore[attr-defined]
 
 
-def report_title(site: Site, lang: str) -> str | None:
-    """The report page's title for links to it, or None when the site has no such page."""
+def staff_tools(edition: Edition, page: str) -> list[tuple[PolicyDocument, object]]:
+    """(document, calculator) of every document's calculators for `page` ("card", "report"),
+    documents in force first; a report needs the document's statistics table too."""
+    return [
+        (doc, calculator)
+        for doc in edition.documents
+        for calculator in calculators_of(doc)
+        if calculator.page == page and (page != "report" or doc.statistics_table is not None)
+    ]
+
+
+def staff_tool_links(c: PageContext, doc: PolicyDocument) -> list[tuple[str, str]]:
+    """(label, link) of the document's staff tools, for the staff page's section on it."""
     from .i18n import REPORT_STRINGS
 
-    return REPORT_STRINGS["title"][lang] if _report_document(site) is not None else None
+    links = [
+        (card_words(calc, c.lang, c.hotline(doc))["page_link"], c.link(staff_tool_path(calc)))
+        for d, calc in staff_tools(c.edition, "card")
+        if d is doc
+    ]
+    links += [(REPORT_STRINGS["title"][c.lang], c.link(staff_tool_path(calc))) for d, calc in staff_tools(c.edition, "report") if d is doc]
+    return links
+
+
+_env.globals["staff_tool_links"] = staff_tool_links
 
 
 def report_pages(edition: Edition, lang: str) -> dict[str, str]:
-    """staff/report.md: the page shell; policypress-report.js builds the table from the JSON config."""
+    """staff/<calculator>.md for each report calculator: the page shell; policypress-report.js
+    builds the table from the JSON config."""
+    pages: dict[str, str] = {}
+    for doc, calculator in staff_tools(edition, "report"):
+        path = staff_tool_path(calculator)
+        pages[path] = _report_page(edition, lang, doc, calculator, path)
+    return pages
+
+
+def _report_page(edition: Edition, lang: str, doc: PolicyDocument, calculator: Any, path: str) -> str:
     from .i18n import REPORT_STRINGS
 
     site = edition.site
-    doc = _report_document(site)
-    if doc is None:
-        return {}
     assert doc.statistics_table is not None
-    ctx = PageContext(edition, lang, REPORT_PATH)
-    hotline = site.config.hotline
+    ctx = PageContext(edition, lang, path)
+    hotline = ctx.hotline(doc)
     strings = {key: value[lang].replace("{hotline}", hotline) for key, value in REPORT_STRINGS.items()}
     config = {
-        "calculator": next(c.name for c in calculators_of(doc) if c.page == "report"),
+        "calculator": calculator.name,
         "lang": lang,
         "document": doc.id,
         "table": doc.statistics_table.model_dump(mode="json", exclude_none=True),
@@ -619,7 +642,7 @@ def report_pages(edition: Edition, lang: str) -> dict[str, str]:
         "limits": {"bytes": REPORT_IMPORT_MAX_BYTES, "rows": REPORT_MAX_ROWS},
         "strings": strings,
     }
-    page = render(
+    return render(
         "report.md.j2",
         ctx,
         strings["title"],
@@ -628,9 +651,8 @@ def report_pages(edition: Edition, lang: str) -> dict[str, str]:
         clause=doc.clause(doc.statistics_table.clause),
         strings=strings,
         config_json=_script_json(config),
-        script_src="../" * page_url(REPORT_PATH).count("/") + "assets/policypress-report.js",
+        script_src="../" * page_url(path).count("/") + "assets/policypress-report.js",
     )
-    return {REPORT_PATH: page}
 
 
 def _parameter_groups(doc: PolicyDocument) -> list[tuple[Clause | None, list[Parameter]]]:
@@ -651,12 +673,7 @@ def _parameter_groups(doc: PolicyDocument) -> list[tuple[Clause | None, list[Par
 
 # --- the identification card (Attachment 2): a form from the `id-card` declaration ------------------
 
-CARD_PATH = "staff/card.md"
 SEARCH_BOOST["card.md.j2"] = 0.002
-
-
-def _card_calculator(site: Site) -> tuple[PolicyDocument, object] | None:
-    return page_calculator(site, "card")
 
 
 def card_words(calculator: object, lang: str, hotline: str) -> dict[str, str]:
@@ -678,25 +695,19 @@ def measure_clauses(doc: PolicyDocument) -> dict[int, str]:
     return dict(getattr(importlib.import_module(f"calculators.{doc.meta.calculators}"), "MEASURE_CLAUSES", {}))
 
 
-def card_link(c: PageContext) -> str:
-    """A list item linking to the card page, or nothing when the site has no card calculator."""
-    found = _card_calculator(c.site)
-    if found is None:
-        return ""
-    return f"-   [{card_words(found[1], c.lang, c.hotline(found[0]))['page_link']}]({c.link(CARD_PATH)})"
-
-
-_env.globals["card_link"] = card_link
-
-
 def card_pages(edition: Edition, lang: str) -> dict[str, str]:
-    """staff/card.md: the card form, laid out like the paper card; policypress-card.js runs it."""
+    """staff/<calculator>.md for each card calculator: the card form, laid out like the paper
+    card; policypress-card.js runs it."""
+    pages: dict[str, str] = {}
+    for doc, calculator in staff_tools(edition, "card"):
+        path = staff_tool_path(calculator)
+        pages[path] = _card_page(edition, lang, doc, calculator, path)
+    return pages
+
+
+def _card_page(edition: Edition, lang: str, doc: PolicyDocument, calculator: Any, path: str) -> str:
     site = edition.site
-    found = _card_calculator(site)
-    if found is None:
-        return {}
-    doc, calculator = found
-    ctx = PageContext(edition, lang, CARD_PATH)
+    ctx = PageContext(edition, lang, path)
     strings = card_words(calculator, lang, ctx.hotline(doc))
     declaration = _complete(calculator.as_json())
     by_name = {f["name"]: f for f in declaration["inputs"]}
@@ -707,7 +718,7 @@ def card_pages(edition: Edition, lang: str) -> dict[str, str]:
     if rest:
         sections.append(("back", "other", rest))
     measures = {
-        number: _relative_url(CARD_PATH, clause_path(doc.clause(clause_id)))
+        number: _relative_url(path, clause_path(doc.clause(clause_id)))
         for number, clause_id in measure_clauses(doc).items()
         if doc.clause(clause_id) is not None
     }
@@ -716,7 +727,7 @@ def card_pages(edition: Edition, lang: str) -> dict[str, str]:
         "lang": lang,
         "document": doc.id,
         "declaration": declaration,
-        "selfcheck": _relative_url(CARD_PATH, SELFCHECK_PATH) if _selfcheck_calculator(site) else None,
+        "selfcheck": _relative_url(path, SELFCHECK_PATH) if _selfcheck_calculator(site) else None,
         "measures": measures,
         "limits": {"bytes": CARD_IMPORT_MAX_BYTES},
         "strings": strings,
@@ -731,9 +742,9 @@ def card_pages(edition: Edition, lang: str) -> dict[str, str]:
         sections=sections,
         s=strings,
         config_json=_script_json(config),
-        script_src="../" * page_url(CARD_PATH).count("/") + "assets/policypress-card.js",
+        script_src="../" * page_url(path).count("/") + "assets/policypress-card.js",
     )
-    return {CARD_PATH: page}
+    return page
 
 
 def _publicity_now(site: Site, today: dt.date) -> bool:
@@ -764,13 +775,22 @@ def nav(edition: Edition, lang: str) -> list:
     ]
     if _selfcheck_calculator(site) is not None:
         items.insert(2, {t("selfcheck_nav", lang): SELFCHECK_PATH})
-    if _report_document(site) is not None:
-        from .i18n import REPORT_STRINGS
+    from .i18n import REPORT_STRINGS
 
-        items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {REPORT_STRINGS["nav"][lang]: REPORT_PATH})
-    if _card_calculator(site) is not None:
-        doc, calculator = _card_calculator(site)  # type: ignore[misc]
-        items.insert(items.index({t("for_staff", lang): "for-staff.md"}) + 1, {card_words(calculator, lang, "")["page_nav"]: CARD_PATH})
+    tools = [(doc, calc, card_words(calc, lang, "")["page_nav"]) for doc, calc in staff_tools(edition, "card")]
+    tools += [(doc, calc, REPORT_STRINGS["nav"][lang]) for doc, calc in staff_tools(edition, "report")]
+    after = items.index({t("for_staff", lang): "for-staff.md"}) + 1
+    for doc, calc, label in reversed(tools):
+        # Two documents' tools of one kind would read alike: each says whose it is.
+        alike = sum(1 for _, _, other in tools if other == label) > 1
+        shown = (
+            f"{label}（{getattr(doc.meta.short_title, lang)}）"
+            if alike and lang == "zh"
+            else f"{label} ({getattr(doc.meta.short_title, lang)})"
+            if alike
+            else label
+        )
+        items.insert(after, {shown: staff_tool_path(calc)})
     publicity = _publicity_nav(edition, lang)
     if publicity is not None:
         if _publicity_now(site, today):

@@ -59,8 +59,8 @@ EXPECTED = (
     "about/",
     "calculators/",
     "self-check/",
-    "staff/card/",
-    "staff/report/",
+    "staff/id-card/",
+    "staff/stats-report/",
 )
 PREFERRED = EXPECTED[:2]
 _CLASS = re.compile(r'class="([^"]*)"')
@@ -244,10 +244,10 @@ def test_the_self_check_start_a_question_and_the_result(visitor: Visitor) -> Non
 
 def test_the_staff_card_checked_with_an_error_and_saved(visitor: Visitor) -> None:
     page = visitor.page
-    visitor.open("staff/card/")
+    visitor.open("staff/id-card/")
     page.wait_for_selector(".pp-card-list")
     page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('policypress.card')).forEach(k => localStorage.removeItem(k))")
-    visitor.open("staff/card/")
+    visitor.open("staff/id-card/")
     page.wait_for_selector(".pp-card-list")
     visitor.check("staff card, empty")
     page.fill("#card-input-name", "王秀兰")
@@ -272,7 +272,7 @@ def test_the_staff_card_checked_with_an_error_and_saved(visitor: Visitor) -> Non
 
 def test_the_staff_report_with_a_broken_relation(visitor: Visitor) -> None:
     page = visitor.page
-    visitor.open("staff/report/")
+    visitor.open("staff/stats-report/")
     page.wait_for_selector(".pp-report-table tbody tr input")
     visitor.check("staff report, empty")
     row = ["城关镇", 1200, 800, 600, 150, 300, 200, 40, 35, 120, 90, 60, 25, 30, 12, 20, 15, 10, "75.5", 1150, 60, 2]

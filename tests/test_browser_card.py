@@ -65,7 +65,7 @@ def test_card_fill_check_reload_export_import(browser: Browser, base_url: str, t
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base_url + "staff/card/")
+    page.goto(base_url + "staff/id-card/")
     page.wait_for_selector(".pp-card-list")
     fill_card(page)
 
@@ -188,7 +188,7 @@ def test_a_card_is_filled_saved_checked_and_reopened_with_the_keyboard_alone(bro
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base_url + "staff/card/")
+    page.goto(base_url + "staff/id-card/")
     page.wait_for_selector(".pp-card-list")
     assert page.locator(".pp-card-list table").count() == 0  # nothing saved in this browser yet
 

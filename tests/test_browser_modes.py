@@ -55,12 +55,12 @@ def test_booth_mode_keeps_nothing_and_clears_itself_after_the_idle_minutes(brows
     answer_first_questions(page)
 
     # The card and the report keep nothing on the device while booth mode is on.
-    page.goto(base_url + "staff/card/")
+    page.goto(base_url + "staff/id-card/")
     page.wait_for_selector(".pp-card-list .pp-booth-note")
     page.fill("#card-input-name", "王秀兰")
     page.fill("#card-input-phone", "13905390000")
     page.press("#card-input-phone", "Tab")
-    page.goto(base_url + "staff/report/")
+    page.goto(base_url + "staff/stats-report/")
     page.wait_for_selector(".pp-report-table")
     page.locator(".pp-report-table tbody input").first.fill("7")
     page.locator(".pp-report-table tbody input").first.press("Tab")

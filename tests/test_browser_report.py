@@ -1,4 +1,4 @@
-"""The monthly statistics report page (staff/report/) in real Chromium: a table pasted from a
+"""The monthly statistics report page (staff/stats-report/) in real Chromium: a table pasted from a
 spreadsheet is checked as it is typed, the broken relation marked and listed, the 合计 row summed,
 an XLSX made in the browser (xlsxwriter in Pyodide) that openpyxl opens, the draft still there
 after a reload, and nothing fetched from another host."""
@@ -58,7 +58,7 @@ def test_paste_check_fix_export_and_reload(context: BrowserContext, base_url: st
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base_url + "staff/report/")
+    page.goto(base_url + "staff/stats-report/")
 
     page.fill("#pp-report-county", "沂南县")
     page.fill("#pp-report-month", "2016-11")
@@ -122,7 +122,7 @@ def test_csv_export_is_read_back_by_the_import(context: BrowserContext, base_url
     from reports.statistics_xlsx import read_csv
 
     page = context.new_page()
-    page.goto(base_url + "staff/report/")
+    page.goto(base_url + "staff/stats-report/")
     page.fill("#pp-report-county", "沂南县")
     page.fill("#pp-report-month", "2016-11")
     page.click(".pp-report-paste-area summary")

@@ -148,7 +148,7 @@ def test_an_ordinary_page_still_prints_portrait_a4(browser: Browser, base_url: s
     """The report's landscape paper belongs to the report page alone."""
     sizes, _ = scan(print_pdf(browser, f"{base_url}documents/{DOC}/{MEASURE_2}/"))
     assert set(sizes) == {A4}
-    sizes, _ = scan(print_pdf(browser, f"{base_url}staff/report/"))
+    sizes, _ = scan(print_pdf(browser, f"{base_url}staff/stats-report/"))
     assert set(sizes) == {(297, 210)}
 
 

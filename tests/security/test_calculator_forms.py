@@ -116,7 +116,7 @@ def test_the_other_forms_never_put_answers_in_an_address(browser: Browser, serve
     page = context.new_page()
     problems = watch(page)
     start = len(served.requests)
-    page.goto(served.url + "staff/card/")
+    page.goto(served.url + "staff/id-card/")
     typist = Typist(page)
     typist.type_into(page.locator("#card-input-name"), "王某某")
     typist.type_into(page.locator("#card-input-id_number"), ID_NUMBER)

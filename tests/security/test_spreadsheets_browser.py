@@ -120,7 +120,7 @@ def watch(page: Page) -> list[str]:
 
 def card_page(context: BrowserContext, base_url: str, lang: str = "zh", query: str = "") -> Page:
     page = context.new_page()
-    page.goto(base_url + ("en/" if lang == "en" else "") + "staff/card/" + query)
+    page.goto(base_url + ("en/" if lang == "en" else "") + "staff/id-card/" + query)
     page.wait_for_selector(".pp-card-list")
     return page
 
@@ -261,7 +261,7 @@ def test_card_at_a_booth_imports_and_says_it_is_not_saved(context: BrowserContex
 
 def report_page(context: BrowserContext, base_url: str, lang: str = "zh", query: str = "") -> Page:
     page = context.new_page()
-    page.goto(base_url + ("en/" if lang == "en" else "") + "staff/report/" + query)
+    page.goto(base_url + ("en/" if lang == "en" else "") + "staff/stats-report/" + query)
     page.wait_for_selector(".pp-report-table tbody tr")
     return page
 

@@ -1,0 +1,104 @@
+"""Staff tools (a card, a report) belong to the document whose attachment they implement: each
+document's section of the staff page links its own, each tool's address is named by its
+calculator (so it stays put when another document brings one of the same kind), and the
+navigation says whose tool is whose when two read alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import calculators
+from conftest import copy_project_with_fixtures
+from policypress.content import load_site
+from policypress.pages import generate, nav
+from policypress.standing import edition_of
+
+DAY = dt.date(2026, 11, 27)  # fixture-jobs-2024 in force, the Linyi notice expired
+FIXTURE, LINYI = "fixture-jobs-2024", "linyi-hrss-2016-12"
+FIXTURE_CARD = "fixture-registration-card"
+CARD_MODULE = f'''
+from calculators.core.calculator import Calculator
+from calculators.core.explain import finish
+from calculators.core.inputs import Field
+from calculators.core.text import text
+
+
+def compute(values, params, used):
+    return finish("{FIXTURE_CARD}", text("已核对", "Checked"), used, None, params)
+
+
+CALCULATOR = Calculator(
+    name="{FIXTURE_CARD}",
+    title=text("见习登记卡（测试用）", "Internship registration card (test fixture)"),
+    clause="a05-internship-bases",
+    inputs=(Field("host", "text", text("见习单位", "Host"), required=True, max_length=60),),
+    compute=compute,
+    page="card",
+    words=(("page_nav", text("精准识别卡", "Identification card")),),  # as the Linyi card's: alike on purpose
+)
+'''
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real notice and the fixtures, fixture-jobs-2024 with a card of its own."""
+    searched = list(calculators.__path__)
+    root = copy_project_with_fixtures(tmp_path_factory.mktemp("staff-tools"))
+    (root / "calculators" / "fixture_jobs_2024" / "registration_card.py").write_text(CARD_MODULE, encoding="utf-8")
+    yield root
+    calculators.__path__[:] = searched
+    for name, module in list(sys.modules.items()):
+        if str(getattr(module, "__file__", "") or "").startswith(str(root)):
+            del sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def edition(project: Path):  # noqa: ANN201 - an Edition
+    return edition_of(load_site(project), DAY)
+
+
+def sections(page: str) -> dict[str, str]:
+    """The staff page's sections by heading."""
+    parts = page.split("\n## ")[1:]
+    return {part.splitlines()[0]: part for part in parts}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_document_section_links_its_own_tools(edition, lang: str) -> None:  # noqa: ANN001
+    pages = generate(edition, lang, None)
+    assert {"staff/id-card.md", "staff/stats-report.md", f"staff/{FIXTURE_CARD}.md"} <= set(pages)
+    by_heading = sections(pages["for-staff.md"])
+    short = {doc.id: getattr(doc.meta.short_title, lang) for doc in edition.site.documents}
+    assert f"staff/{FIXTURE_CARD}.md" in by_heading[short[FIXTURE]]
+    assert "staff/id-card.md" not in by_heading[short[FIXTURE]]
+    assert "staff/id-card.md" in by_heading[short[LINYI]] and "staff/stats-report.md" in by_heading[short[LINYI]]
+    assert f"staff/{FIXTURE_CARD}.md" not in by_heading[short[LINYI]]
+    # the document in force comes first, and every section ends before the next heading
+    headings = list(by_heading)
+    assert headings.index(short[FIXTURE]) < headings.index(short[LINYI])
+    assert pages["for-staff.md"].count("\n## ") == pages["for-staff.md"].count("\n\n## ")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_cards_are_told_apart_in_the_navigation(edition, lang: str) -> None:  # noqa: ANN001
+    entries = {
+        path: label for item in nav(edition, lang) if isinstance(item, dict) for label, path in item.items() if isinstance(path, str)
+    }
+    cards = {path: label for path, label in entries.items() if path in ("staff/id-card.md", f"staff/{FIXTURE_CARD}.md")}
+    assert len(cards) == 2 and len(set(cards.values())) == 2
+    short = {doc.id: getattr(doc.meta.short_title, lang) for doc in edition.site.documents}
+    assert short[FIXTURE] in cards[f"staff/{FIXTURE_CARD}.md"]
+    linyi_card = next(calc for calc in calculators.calculators("linyi_hrss_2016_12").values() if calc.page == "card")
+    assert all(label.startswith(dict(linyi_card.words)["page_nav"][lang]) for label in cards.values())
+
+
+def test_the_card_page_is_the_documents_own(edition) -> None:  # noqa: ANN001
+    page = generate(edition, "zh", None)[f"staff/{FIXTURE_CARD}.md"]
+    assert f'"document": "{FIXTURE}"' in page and f'"calculator": "{FIXTURE_CARD}"' in page
+    linyi_card = next(calc for calc in calculators.calculators("linyi_hrss_2016_12").values() if calc.page == "card")
+    assert dict(linyi_card.words)["page_lead"]["zh"] not in page  # the Linyi card's words stay on its own page
