@@ -145,6 +145,8 @@ def load_site(root: Path) -> Site:
         _check_units(doc, units, sink)
     pages = _load_pages(root / "docs", sink)
     config = _load_model(policy / "site.yaml", schema.SiteConfig, sink)
+    if config is not None and config.publicity_week is not None:
+        _check_publicity_month(policy / "site.yaml", config.publicity_week.month, documents, sink)
     search_checks = _load_search_checks(policy / "search_checks.yaml", documents, sink)
     areas = _load_areas(policy / "areas.yaml", documents, sink)
     holidays = _load_holidays(policy / "holidays.yaml", sink)
@@ -154,6 +156,35 @@ def load_site(root: Path) -> Site:
             _check_examples(site, doc, sink)
     sink.raise_if_any()
     return site
+
+
+def publicity_month_parameter(site_or_documents, reference: str) -> tuple[PolicyDocument, Parameter] | None:
+    """The document and parameter `publicity_week.month` names (DOC-ID/PARAMETER), if both exist."""
+    documents = getattr(site_or_documents, "documents", site_or_documents)
+    doc_id, _, name = reference.partition("/")
+    doc = next((d for d in documents if d.id == doc_id), None)
+    if doc is None or name not in doc.parameters:
+        return None
+    return doc, doc.parameters[name]
+
+
+def _check_publicity_month(path: Path, reference: str, documents: list[PolicyDocument], sink: ErrorSink) -> None:
+    located = _read_yaml(path, sink)
+    line = located.line(("publicity_week", "month")) if located is not None else 1
+    doc_id, _, name = reference.partition("/")
+    doc = next((d for d in documents if d.id == doc_id), None)
+    if doc is None:
+        sink.add(
+            path, line, f"publicity_week.month names no document '{doc_id}'", one_of(doc_id, {d.id for d in documents}, " the documents")
+        )
+        return
+    if name not in doc.parameters:
+        sink.add(path, line, f"the document {doc_id} has no parameter '{name}'", _parameter_hint(name, doc))
+        return
+    if doc.parameters[name].unit != "month-of-year":
+        sink.add(
+            path, line, f"{reference} is not a month (its unit is {doc.parameters[name].unit})", "name a parameter with unit: month-of-year"
+        )
 
 
 def _load_units(path: Path, sink: ErrorSink) -> dict[str, schema.UnitSpec]:
@@ -230,6 +261,37 @@ def _check_examples(site: Site, doc: PolicyDocument, sink: ErrorSink) -> None:
                 f"example '{example.name['en']}' does not hold: {'; '.join(problems[:3])}",
                 "correct the expected figures, or the parameter or rule that changed",
             )
+
+
+def _check_any_of(clause: Clause, path: Path, front: Located, sink: ErrorSink) -> None:
+    """target_groups_any_of: each list names two or more of the clause's target_groups, of which
+    one is enough; a group is an alternative in one list only."""
+    seen: set[str] = set()
+    for index, alternatives in enumerate(clause.meta.target_groups_any_of):
+        if len(set(alternatives)) < 2:
+            sink.add(
+                path,
+                front.line(("target_groups_any_of", index)),
+                "a list in target_groups_any_of names fewer than two groups",
+                "list two or more target groups of which one is enough (read as 'or'), or delete the list",
+            )
+        for position, group in enumerate(alternatives):
+            if group not in clause.meta.target_groups:
+                sink.add(
+                    path,
+                    front.line(("target_groups_any_of", index, position)),
+                    f"'{group}' is in target_groups_any_of but not in target_groups",
+                    "add it to target_groups too: target_groups lists everyone the clause is for, "
+                    "target_groups_any_of only says which of them are alternatives",
+                )
+            elif group in seen:
+                sink.add(
+                    path,
+                    front.line(("target_groups_any_of", index, position)),
+                    f"'{group}' is in two lists of target_groups_any_of",
+                    "name each group in one list of alternatives only",
+                )
+            seen.add(group)
 
 
 def _load_areas(path: Path, documents: list[PolicyDocument], sink: ErrorSink) -> list[schema.Area]:
@@ -741,6 +803,7 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                             f"unknown {field_name[:-1].replace('_', ' ')} '{value}'",
                             one_of(value, set(known), " the ids in policy/vocabulary.yaml"),
                         )
+        _check_any_of(clause, zh_path, front, sink)
         for index, name in enumerate(clause.meta.amounts):
             if name not in doc.parameters and not sink.is_broken("param", name):
                 sink.add(zh_path, front.line(("amounts", index)), f"unknown parameter '{name}'", _parameter_hint(name, doc))

@@ -463,7 +463,7 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# --- the monthly statistics report page (staff/report.md, policypress-report.js) -------------------
+# --- the monthly statistics report page (staff/<report calculator>.md, policypress-report.js) -------------------
 
 REPORT_STRINGS: dict[str, dict[str, str]] = {
     "title": {"zh": "月度统计表填报", "en": "Monthly statistics table"},
@@ -554,7 +554,7 @@ REPORT_STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-# --- the identification card page (staff/card.md, policypress-card.js) ------------------------
+# --- the identification card page (staff/<card calculator>.md, policypress-card.js) ------------------------
 # Keys starting with "page_" are used by the template; every key is also embedded for the script.
 CARD_STRINGS: dict[str, dict[str, str]] = {
     # The page's own words: a card calculator gives its paper form's (Calculator.words); these
@@ -658,6 +658,16 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
     },
     "print_title": {"zh": "登记卡", "en": "Registration card"},
     "print_signature": {"zh": "本人签字", "en": "Signature of the person"},
+    # Dates are typed as text in the page's language (a browser's own date field follows the
+    # browser's language, mm/dd/yyyy on a Chinese page): the pattern is said, 2020年5月10日 accepted.
+    "date_placeholder": {"zh": "年-月-日", "en": "YYYY-MM-DD"},
+    "date_hint": {"zh": "写法：年-月-日，例如 2020-05-10", "en": "Write it as year-month-day, e.g. 2020-05-10"},
+    "date_bad": {
+        "zh": "“{label}”请写成 年-月-日，例如 2020-05-10。",
+        "en": "Write '{label}' as year-month-day, e.g. 2020-05-10.",
+    },
+    "errors_title": {"zh": "请修改以下各项：", "en": "Please correct these:"},
+    "row_n": {"zh": "第 {n} 行", "en": "row {n}"},
 }
 
 # The modes bar at the top of every page (theme/main.html, assets/policypress-modes.js).
@@ -702,6 +712,11 @@ PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
         "zh": "每年{month}举办政策宣传周。这里是展台用的资料：每项现行措施一张A4单页，一张A3海报，都可以直接打印；单页上的二维码打开本网站上的对应页面和计算器。",
         "en": "Every {month} the bureau holds a Publicity Week. Here is the booth kit: an A4 leaflet per measure in force and an A3 poster, ready to print; the QR codes on them open the measure's page and its calculator on this site.",
     },
+    # When no document in force holds the week: no month is claimed.
+    "lead_undated": {
+        "zh": "这里是展台用的资料：每项现行措施一张A4单页，一张A3海报，都可以直接打印；单页上的二维码打开本网站上的对应页面和计算器。",
+        "en": "Here is the booth kit: an A4 leaflet per measure in force and an A3 poster, ready to print; the QR codes on them open the measure's page and its calculator on this site.",
+    },
     "now": {
         "zh": "本月是宣传周。",
         "en": "Publicity Week is this month.",
@@ -744,4 +759,19 @@ PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
     "source": {"zh": "依据", "en": "Source"},
     "made": {"zh": "资料生成日期", "en": "Printed from the site built on"},
     "measure_number": {"zh": "措施", "en": "Measure"},
+    # site_url is this computer or a private network (publicity.site_url_kind): on the kit's page
+    # and on every sheet, on screen and in print.
+    "qr_local_title": {"zh": "二维码指向本机地址，打印前请设置 site_url", "en": "The QR codes point to this computer: set site_url before printing"},
+    "qr_local": {
+        "zh": "这些资料按 site_url（{url}）生成，这是生成网站的这台电脑的地址，居民用手机扫码打不开。请在 policy/site.yaml 中把 site_url 改为网站发布后的地址，重新生成网站后再打印。",
+        "en": "These sheets were made with site_url {url}, the address of the computer that built the site: a resident's phone cannot open it. Set site_url in policy/site.yaml to the address the site is published at, build the site again, then print.",
+    },
+    "qr_private_title": {
+        "zh": "二维码指向局域网地址，打印前请设置 site_url",
+        "en": "The QR codes point to a local network address: set site_url before printing",
+    },
+    "qr_private": {
+        "zh": "这些资料按 site_url（{url}）生成，这是局域网内的地址，只有连着同一个网络的手机才能打开，居民带回家就打不开了。请在 policy/site.yaml 中把 site_url 改为网站发布后的地址，重新生成网站后再打印。",
+        "en": "These sheets were made with site_url {url}, an address on one local network: only phones on that network can open it, not a resident's phone at home. Set site_url in policy/site.yaml to the address the site is published at, build the site again, then print.",
+    },
 }

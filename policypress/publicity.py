@@ -8,7 +8,12 @@ configured site address, so a printed leaflet opens the published page, not the 
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
+import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
 
 import segno
 
@@ -49,14 +54,100 @@ def _shared_ids(measures: list[tuple[PolicyDocument, Clause]]) -> set[str]:
     return shared
 
 
+def publicity_week_month(site: Site, today: dt.date) -> tuple[int | None, bool]:
+    """(the month of the week, is it held on `today`): the figure of the document that holds the
+    week (site.yaml publicity_week.month), as of `today` while that document is in force, else as
+    of its last day and not held. (None, False) when the site names no such figure."""
+    from .content import publicity_month_parameter
+    from .standing import standing_on
+
+    week = site.config.publicity_week
+    found = publicity_month_parameter(site, week.month) if week is not None else None
+    if found is None:
+        return None, False
+    doc, parameter = found
+    standing = standing_on(site, doc, today)
+    held = standing.state == "in_force"
+    day = today if held else (standing.last_day or doc.meta.effective) if standing.state != "not_yet" else doc.meta.effective
+    value = parameter.value_on(day)
+    return (int(value) if value is not None else None), held
+
+
 def publicity_week_now(site: Site, today: dt.date) -> bool:
     """Publicity Week month (by the build date): its materials come first on every page."""
-    return today.month == site.config.publicity_week_month
+    month, held = publicity_week_month(site, today)
+    return held and today.month == month
 
 
 def published_url(site: Site, lang: str, path: str) -> str:
     """The address a page will have once published at the configured site address."""
     return site.config.site_url + ("" if lang == "zh" else "en/") + page_url(path)
+
+
+# --- a site address no resident's phone can open ----------------------------------------------
+
+SiteUrlKind = Literal["local", "private"]
+
+
+def site_url_kind(url: str | None) -> SiteUrlKind | None:
+    """Why codes drawn for `url` would not open on a resident's phone, or None when they would:
+    "local" for this computer (unset, localhost, a loopback or unspecified address such as
+    127.0.0.1, ::1 or 0.0.0.0), "private" for an address only one local network reaches
+    (10.x, 172.16–31.x, 192.168.x, link-local, fc00::/7)."""
+    if not url:
+        return "local"
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return "local"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None  # a name: what it points to is the publisher's business
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_loopback or address.is_unspecified:
+        return "local"
+    if address.is_private or address.is_link_local:
+        return "private"
+    return None
+
+
+def site_url_line(root: Path) -> int:
+    """The line of `site_url:` in policy/site.yaml (1 when it is not there)."""
+    try:
+        lines = (root / "policy" / "site.yaml").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if line.startswith("site_url:")), 1)
+
+
+def site_url_problem(url: str | None, kind: SiteUrlKind) -> str:
+    """What is wrong with the address, in the words of the build warning and of make dist."""
+    where = "this computer" if kind == "local" else "a private network address, which only phones on that network reach"
+    return f"site_url {url or '(unset)'} is {where}: the leaflets' and poster's QR codes would not open the site on a resident's phone"
+
+
+SITE_URL_FIX = "set site_url in policy/site.yaml to the address the site is published at (e.g. https://hrss.example.gov.cn/policy/), then build again before printing"
+
+
+def site_url_warning(site: Site) -> str | None:
+    """The build's warning line for a site address no phone can open, or None."""
+    kind = site_url_kind(site.config.site_url)
+    if kind is None:
+        return None
+    return (
+        f"policy/site.yaml:{site_url_line(site.root)}: warning: {site_url_problem(site.config.site_url, kind)} — {SITE_URL_FIX}"
+        " (make dist refuses this build until then, unless run as 'make dist ALLOW_LOCAL_SITE_URL=1')"
+    )
+
+
+def site_url_notice(site: Site, lang: str) -> tuple[str, str] | None:
+    """(title, text) of the banner on the kit's page and on every sheet, or None."""
+    kind = site_url_kind(site.config.site_url)
+    if kind is None:
+        return None
+    words = PUBLICITY_STRINGS
+    return words[f"qr_{kind}_title"][lang], words[f"qr_{kind}"][lang].format(url=site.config.site_url)
 
 
 def qr_svg(url: str, label: str) -> str:
@@ -106,6 +197,74 @@ def _amounts(ctx: PageContext, doc: PolicyDocument, clause: Clause) -> list[tupl
     return rows
 
 
+def who_lines(ctx: PageContext, clause: Clause) -> tuple[list[str], list[str]]:
+    """(conditions for residents, one a line; others it is also for). Groups of which one is
+    enough (target_groups_any_of) share a line joined by "or"; groups that are not residents
+    (for_residents: false, e.g. employers) are not conditions on a resident but the measure's
+    other addressees."""
+    vocabulary = ctx.site.vocabulary.target_groups
+    alternatives = {group: index for index, groups in enumerate(clause.meta.target_groups_any_of) for group in groups}
+    either = PUBLICITY_STRINGS["or"][ctx.lang]
+    lines: list[str] = []
+    others: list[str] = []
+    done: set[int] = set()
+    for group in clause.meta.target_groups:
+        if not vocabulary[group].for_residents:
+            others.append(ctx.text(vocabulary[group]))
+        elif group not in alternatives:
+            lines.append(ctx.text(vocabulary[group]))
+        elif alternatives[group] not in done:
+            done.add(alternatives[group])
+            names = [g for g in clause.meta.target_groups_any_of[alternatives[group]] if vocabulary[g].for_residents]
+            lines.append(either.join(ctx.text(vocabulary[g]) for g in names))
+    return lines, others
+
+
+CLASS = re.compile(r"^class_(\d+)$")
+
+
+def class_areas(ctx: PageContext, doc: PolicyDocument, clause: Clause) -> list[tuple[str, str]]:
+    """For figures that differ by area class (an amount named `<figure>.class_<N>.…`), which
+    areas are of class N: (the class's name, its areas), from the `<figure>.area_class.<area>`
+    parameters (unit wage-class) on the leaflet's day and the area names in policy/areas.yaml."""
+    day = ctx.edition.reference_date(doc)
+    names = {area.id: area.zh if ctx.lang == "zh" else area.en for area in ctx.site.areas}
+    rows: list[tuple[str, str]] = []
+    seen: set[tuple[str, int]] = set()
+    for amount in clause.meta.amounts:
+        parts = amount.split(".")
+        found = next(((i, int(m.group(1))) for i, part in enumerate(parts) if (m := CLASS.match(part))), None)
+        if found is None or found[0] == 0:
+            continue
+        prefix, number = ".".join(parts[: found[0]]), found[1]
+        if (prefix, number) in seen:
+            continue
+        seen.add((prefix, number))
+        areas = [
+            names.get(name.rsplit(".", 1)[1], ctx.text(parameter.label))
+            for name, parameter in doc.parameters.items()
+            if name.startswith(prefix + ".area_class.") and parameter.unit == "wage-class" and parameter.value_on(day) == number
+        ]
+        if areas:
+            label = format_value(number, "wage-class", ctx.lang)
+            rows.append((label if ctx.lang == "zh" else label[:1].upper() + label[1:], ("、" if ctx.lang == "zh" else ", ").join(areas)))
+    return rows
+
+
+def standing_line(ctx: PageContext, doc: PolicyDocument) -> tuple[str, list[str]]:
+    """The document's standing on the leaflet's day, said in the body: (status, sentences): its
+    validity (until when, open-ended, or no expiry stated; expired, replaced) and a replacement
+    announced."""
+    v = ctx.standing(doc)
+    sentences = [validity_text(ctx, doc)]
+    for r in v.to_be_replaced_by:
+        if r.document is not None:
+            sentences.append(
+                ctx.t("banner_to_be_superseded", by=f"{ctx.text(r.document.meta.short_title)}{ctx.parenthesis(r.document.meta.number)}", start=ctx.date(r.document.meta.effective))
+            )
+    return ctx.t(f"status_{v.state}"), sentences
+
+
 def _page(path: str, lang: str, title: str, body: str) -> str:
     # The kit repeats the measures' own pages: kept out of search so the measure itself is found.
     return front_matter(title=title, alternate=alternate_url(path, lang), search={"exclude": True}) + body
@@ -124,6 +283,7 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
     found = _selfcheck_calculator(site)
     selfcheck = code(site, lang, SELFCHECK_PATH, w["qr_selfcheck"]) if found and edition.of(found[0]).in_force else None
     shared = _shared_ids(measures)
+    qr_warning = site_url_notice(site, lang)
     kit = []
     for doc, clause in measures:
         path = leaflet_path(doc, clause, shared)
@@ -144,12 +304,15 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
             clause=clause,
             title=title,
             summary=plain(ctx, doc, clause.summary(lang)),
-            groups=[ctx.text(site.vocabulary.target_groups[g]) for g in clause.meta.target_groups],
+            who=who_lines(ctx, clause),
             amounts=_amounts(ctx, doc, clause),
+            classes=class_areas(ctx, doc, clause),
+            standing=standing_line(ctx, doc),
             apply=ctx.apply_of(doc, clause),
             plain=lambda text, doc=doc, ctx=ctx: plain(ctx, doc, text),
             codes=codes,
             validity=validity_text(ctx, doc),
+            qr_warning=qr_warning,
         )
         pages[path] = _page(path, lang, f"{w['leaflet']}：{title}" if lang == "zh" else f"{w['leaflet']}: {title}", body)
         kit.append((doc, clause, path, codes[0]))
@@ -170,6 +333,7 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
             sources=[(doc, validity_text(ctx, doc)) for doc in documents],
             hotline_doc=documents[0] if len(documents) == 1 else None,  # one document: its own hotline
             count=len(kit),
+            qr_warning=qr_warning,
         ),
     )
     pages[INDEX_PATH] = _index(edition, lang, w, kit, documents)
@@ -180,7 +344,9 @@ def _index(edition: Edition, lang: str, w: dict[str, str], kit: list, documents:
     """The Publicity Week page: the kit of the measures in force, or why there is none."""
     site = edition.site
     ctx = PageContext(edition, lang, INDEX_PATH)
-    month = site.config.publicity_week_month
+    month, held = publicity_week_month(site, edition.today)
+    if not held or month is None:  # the week's month is a figure of a document in force, or not said
+        w = {**w, "lead": w["lead_undated"]}
     body = _env.get_template("publicity_week.md.j2").render(
         c=ctx,
         w=w,
@@ -190,8 +356,9 @@ def _index(edition: Edition, lang: str, w: dict[str, str], kit: list, documents:
         kit_by_document=[(doc, [item for item in kit if item[0] is doc]) for doc in documents or []],
         poster=POSTER_PATH,
         now=publicity_week_now(site, edition.today),
-        month=f"{month}月" if lang == "zh" else dt.date(2000, month, 1).strftime("%B"),
+        month=(f"{month}月" if lang == "zh" else dt.date(2000, month, 1).strftime("%B")) if held and month else "",
         banners=[banner(ctx, doc) for doc in documents or []],
         history=edition.history,
+        qr_warning=site_url_notice(site, lang) if kit else None,
     )
     return front_matter(title=w["title"], alternate=alternate_url(INDEX_PATH, lang), search={"boost": 0.5}) + body

@@ -194,6 +194,9 @@ class ClauseZh(Strict):
     title: NonEmpty
     summary: NonEmpty
     target_groups: list[Reference_id] = Field(min_length=1)
+    # Groups of target_groups of which one is enough ("or"): [[persons-with-disabilities, near-pension]].
+    # The groups not named here all apply together, as before.
+    target_groups_any_of: list[list[Reference_id]] = []
     benefit_types: list[Reference_id] = Field(min_length=1)
     amounts: list[NonEmpty] = []
     apply: Apply | None = None
@@ -301,11 +304,13 @@ class ResidentsNote(Strict):
 
 
 class PublicityWeekWords(Strict):
-    """The week's own name and lead; {month} is filled in with the month of the week."""
+    """The week's own name and lead; {month} is filled in with the month of the week, a figure of
+    the document that holds the week (`month: DOC/PARAMETER`, a month-of-year parameter)."""
 
     title: Bilingual
     lead: Bilingual
     banner: Bilingual
+    month: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9_.-]+$")]
 
 
 class SiteConfig(Strict):
@@ -315,7 +320,6 @@ class SiteConfig(Strict):
     hotline_label: Bilingual
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")]
     booth_idle_minutes: Annotated[float, Field(gt=0, le=60)]
-    publicity_week_month: Annotated[int, Field(ge=1, le=12)]
     # Site-wide words that belong to the bureau, not to the generator (neutral defaults in i18n.py):
     how_to_apply: Bilingual | None = None  # where a clause and its document do not say; {hotline} is filled in
     residents_note: ResidentsNote | None = None  # shown first on the residents' page

@@ -65,6 +65,13 @@ def _name(data_path: tuple) -> str:
     return names[-1] if names else "the file"
 
 
+# Fields that moved: what an editor with an older file writes instead.
+MOVED = {
+    "publicity_week_month": "the month is the figure of the document that holds the week: remove this line and write "
+    "'month: DOC-ID/PARAMETER' under publicity_week, e.g. month: city-notice-2016/publicity.week_month",
+}
+
+
 def _describe(err: dict, data_path: tuple) -> tuple[str, str]:
     kind = err["type"]
     name = _name(data_path)
@@ -73,6 +80,8 @@ def _describe(err: dict, data_path: tuple) -> tuple[str, str]:
     ctx = err.get("ctx") or {}
     if kind == "missing":
         return f"missing required field '{name}'", f"add '{name}: …' ({HELP})"
+    if kind == "extra_forbidden" and name in MOVED:
+        return f"'{name}' is no longer a field here", MOVED[name]
     if kind == "extra_forbidden":
         return f"unknown field '{name}'", f"remove it or correct its spelling ({HELP})"
     if kind == "literal_error":
