@@ -13,6 +13,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "按您的情况找到能享受的政策：谁能申请、能得到什么、多少钱、到哪里办。",
         "en": "Find the help that fits your situation: who can apply, what you get, how much and where to go.",
     },
+    # The home page's residents' card on a day no document of the site is in force.
+    "for_residents_lead_none": {
+        "zh": "本站的文件目前都不在有效期内，今天没有可以按这些文件申请的政策。自测可以告诉您这些文件当年能给您什么（仅供了解）；现行政策请拨打{hotline}咨询。",
+        "en": "None of the documents on this site is in force today: there is nothing to apply for under them now. The self-check can show what they gave, for reference only; for the help that applies now, call {hotline}.",
+    },
+    "selfcheck_start_history": {"zh": "看看以往的政策", "en": "See what they gave"},
     "for_staff": {"zh": "工作人员入口", "en": "For staff"},
     "for_staff_lead": {
         "zh": "县区、乡镇经办人员：文件全文、全部标准和数值、附件和表格，以及工作机制。",
@@ -121,6 +127,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "ended": {"zh": "停止执行", "en": "ends"},
     "not_set": {"zh": "未设定", "en": "not set"},
     "status_legend": {"zh": "数值状态说明", "en": "What the status means"},
+    # Below a page with figures (pages.badge_legend): {items} is "<tag> meaning; …", {link} the figures' page.
+    "badge_legend": {
+        "zh": "数字旁的小标签说明数值的来源：{items}。详见{link}。",
+        "en": "The small tag beside a figure says where it comes from: {items}. See {link}.",
+    },
     "about": {"zh": "关于本站", "en": "About"},
     "document_of": {"zh": "所属文件", "en": "Document"},
     "part": {"zh": "部分", "en": "Part"},
@@ -378,6 +389,52 @@ STRINGS.update(
 # Words the self-check script shows (the page embeds them as JSON, in its own language).
 SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     "question_n": {"zh": "第 {n} 题", "en": "Question {n}"},
+    # "about": a later answer may make a question needless, or needed (only what can still change a result is asked)
+    "question_n_of": {"zh": "第 {n} 题，共约 {total} 题", "en": "Question {n} of about {total}"},
+    "area_not_said": {"zh": "不清楚或不想说", "en": "Not sure, or rather not say"},
+    "error_birth_future": {
+        "zh": "出生日期{date}晚于今天，请检查。",
+        "en": "The date of birth, {date}, is after today: please check it.",
+    },
+    "error_birth_old": {
+        "zh": "按这个出生日期，您今天 {age} 周岁，超过了 {limit} 周岁，请检查年份。",
+        "en": "With this date of birth you would be {age} today, more than {limit}: please check the year.",
+    },
+    # The result, per document: those in force on the day first, the others as history.
+    "doc_in_force": {"zh": "现行有效", "en": "in force"},
+    "doc_history": {"zh": "已不再适用（历史）", "en": "no longer applies (history)"},
+    "doc_not_yet": {"zh": "尚未施行", "en": "not yet in force"},
+    "doc_hotline": {"zh": "咨询电话：{label} {hotline}", "en": "Questions: {label} {hotline}"},
+    "none_in_force": {
+        "zh": "{date}，本站收录的文件都不适用：下面是已失效文件当时的规定，只作为历史情况供参考，现在不能据此申请。",
+        "en": "On {date} none of this site's documents applies: below is what the documents that have ended "
+        "gave, as history only; you cannot apply under them now.",
+    },
+    "none_for_you": {
+        "zh": "{date}有效的文件中，没有适合您情况的措施。已失效文件当时的规定只作为历史情况列在后面。",
+        "en": "On {date} no document in force has a measure for your situation. What the documents that "
+        "have ended gave is listed after, as history only.",
+    },
+    "as_of_last_day": {"zh": "按这份文件适用的最后一天（{date}）计算。", "en": "Worked out as of its last day in force, {date}."},
+    "as_of_first_day": {"zh": "按这份文件施行的第一天（{date}）计算。", "en": "Worked out as of its first day in force, {date}."},
+    "age_then": {"zh": "那天您 {age} 周岁。", "en": " You were {age} on that day."},
+    "age_by_then": {"zh": "那天您 {age} 周岁。", "en": " You will be {age} on that day."},
+    "group_employer": {"zh": "给用人单位的措施（不发给您本人）", "en": "Measures for employers (not paid to you)"},
+    "employer_tag": {"zh": "面向用人单位：", "en": "For employers: "},
+    "employer_note_eligible": {
+        "zh": "补贴或奖励发给用人单位，不发给您本人；您符合条件，可以通过这样的单位就业或参加。",
+        "en": "The subsidy or award is paid to the employer, not to you; you meet the conditions to work or take part there.",
+    },
+    "employer_note_possibly": {
+        "zh": "补贴或奖励发给用人单位，不发给您本人；您可能符合条件，可以通过这样的单位就业或参加。",
+        "en": "The subsidy or award is paid to the employer, not to you; you may meet the conditions to work or take part there.",
+    },
+    "employer_note_not_eligible": {
+        "zh": "补贴或奖励发给用人单位，不发给您本人。",
+        "en": "The subsidy or award is paid to the employer, not to you.",
+    },
+    "amount_employer": {"zh": "发给单位的金额：", "en": "Paid to the employer: "},
+    "hotline": {"zh": "咨询电话：", "en": "Questions: "},
     "continue": {"zh": "继续", "en": "Continue"},
     "back": {"zh": "返回上一步", "en": "Back"},
     "not_sure": {"zh": "不清楚", "en": "Not sure"},
@@ -670,6 +727,37 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
     "row_n": {"zh": "第 {n} 行", "en": "row {n}"},
 }
 
+# The copy of the site on this device (theme/main.html's box on the calculator, self-check and
+# staff pages; assets/policypress-offline.js). {size}: the copy's download size, from the build;
+# {done} / {total}: how much of it has arrived.
+OFFLINE_STRINGS: dict[str, dict[str, str]] = {
+    "title": {"zh": "离线使用", "en": "Offline use"},
+    "lead": {
+        "zh": "保存一次，之后没有网络时也能打开本站的页面和计算器。建议连接 Wi-Fi 时保存。",
+        "en": "Save once, and the site's pages and calculators open without a connection. Best done on Wi-Fi.",
+    },
+    "save": {"zh": "保存到本机，离线也能用（约 {size}）", "en": "Save on this device for offline use (about {size})"},
+    "saving": {"zh": "正在保存到本机：{done} / {total}", "en": "Saving on this device: {done} of {total}"},
+    "done": {
+        "zh": "已保存到本机：没有网络时也能打开本站的页面和计算器。",
+        "en": "Saved on this device: the site's pages and calculators open without a connection.",
+    },
+    "saved": {
+        "zh": "本站已保存在本机：没有网络时也能用。",
+        "en": "This site is saved on this device: it works without a connection.",
+    },
+    "failed": {
+        "zh": "没有保存完：网络中断，或本机空间不够。已下载的部分会保留，再点一次可以接着保存。",
+        "en": "Saving did not finish: the connection dropped, or this device is out of space. What arrived is kept: tap again to go on.",
+    },
+}
+
+
+def offline_strings(lang: str) -> dict[str, str]:
+    """The offline box's words in `lang`."""
+    return {key: value[lang] for key, value in OFFLINE_STRINGS.items()}
+
+
 # The modes bar at the top of every page (theme/main.html, assets/policypress-modes.js).
 MODE_STRINGS: dict[str, dict[str, str]] = {
     "modes_label": {"zh": "显示方式", "en": "Display"},
@@ -759,9 +847,17 @@ PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
     "source": {"zh": "依据", "en": "Source"},
     "made": {"zh": "资料生成日期", "en": "Printed from the site built on"},
     "measure_number": {"zh": "措施", "en": "Measure"},
+    "valid": {"zh": "有效期", "en": "Valid"},
+    "or": {"zh": "，或", "en": ", or "},
+    "who_or": {"zh": "写在同一行、用“或”连接的条件，符合其中一项即可。", "en": "Where a line says “or”, one of its conditions is enough."},
+    "also_for": {"zh": "也面向", "en": "Also for"},
+    "class_areas": {"zh": "{cls}地区", "en": "{cls} areas"},
     # site_url is this computer or a private network (publicity.site_url_kind): on the kit's page
     # and on every sheet, on screen and in print.
-    "qr_local_title": {"zh": "二维码指向本机地址，打印前请设置 site_url", "en": "The QR codes point to this computer: set site_url before printing"},
+    "qr_local_title": {
+        "zh": "二维码指向本机地址，打印前请设置 site_url",
+        "en": "The QR codes point to this computer: set site_url before printing",
+    },
     "qr_local": {
         "zh": "这些资料按 site_url（{url}）生成，这是生成网站的这台电脑的地址，居民用手机扫码打不开。请在 policy/site.yaml 中把 site_url 改为网站发布后的地址，重新生成网站后再打印。",
         "en": "These sheets were made with site_url {url}, the address of the computer that built the site: a resident's phone cannot open it. Set site_url in policy/site.yaml to the address the site is published at, build the site again, then print.",

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 import yaml
@@ -20,7 +21,7 @@ from reports.cells import CARD_IMPORT_MAX_BYTES, REPORT_IMPORT_MAX_BYTES, REPORT
 from .content import DOCUMENT_DATES, LANGS, PLACEHOLDER, Clause, PolicyDocument, Site, document_date
 from .flowchart import draw
 from .history import History, changes_view
-from .i18n import PUBLICITY_STRINGS, format_date, join_cjk_lines, t
+from .i18n import PUBLICITY_STRINGS, format_date, join_cjk_lines, offline_strings, t
 from .parameters import STATUS_LABELS, STATUS_TAGS, Parameter, format_value
 from .standing import Edition, Related, Standing, superseded_by, supersedes
 from .worked import worked_examples
@@ -89,6 +90,9 @@ class PageContext:
     edition: Edition
     lang: str
     path: str
+    # The figures' badges shown on the page so far: status → the document whose figure had it
+    # (render() explains them once, below the page: `badge_legend`).
+    badges: dict[str, PolicyDocument] = dataclass_field(default_factory=dict, compare=False, repr=False)
 
     @property
     def site(self) -> Site:
@@ -154,10 +158,20 @@ class PageContext:
         value = entry.value if entry else None
         status = entry.status if entry is not None and value is not None else "unset"
         shown = format_value(value, parameter.unit, self.lang)
-        tag = STATUS_TAGS[status][self.lang]
         title = STATUS_LABELS[status][self.lang].replace('"', "'")
         href = self.link(parameters_path(doc)) + "#" + parameter_anchor(name)
-        return f'[{shown}<sup>{tag}</sup>]({href}){{ .pp-fig .pp-fig--{status} title="{title}" }}'
+        self.badges.setdefault(status, doc)
+        return f'[{shown}{self.badge(status)}]({href}){{ .pp-fig .pp-fig--{status} title="{title}" }}'
+
+    def badge(self, status: str) -> str:
+        """A figure's status tag ("通知" / "notice"), drawn small beside it. Read as text (copied,
+        read aloud, extracted) it is set apart from the figure and says what it means, "5年（通知：
+        本通知规定）" / "5 years (notice: set by this notice)", never "5年通知"; search leaves it
+        out of the index, so a snippet shows the figure alone."""
+        tag, label = STATUS_TAGS[status][self.lang], STATUS_LABELS[status][self.lang]
+        opening, between, closing = ("（", "：", "）") if self.lang == "zh" else (" (", ": ", ")")
+        hidden = '<span class="pp-visually-hidden">{}</span>'
+        return f'<sup class="pp-fig__tag" data-search-exclude>{hidden.format(opening)}{tag}{hidden.format(between + label + closing)}</sup>'
 
     def expand(self, doc: PolicyDocument, text: str) -> str:
         """Replace {{ parameter }} placeholders with figures."""
@@ -250,6 +264,9 @@ HISTORY_SEARCH_WEIGHT = 0.5
 # Not indexed: the what-changed page quotes old and new clause texts, which search would
 # otherwise offer beside (or instead of) the clauses themselves.
 SEARCH_EXCLUDE = {"changes.md.j2"}
+# The pages that offer to save the site on this device ("offer": the reader chooses; a first
+# visit downloads only its page) and those that save it by themselves ("auto": the staff's).
+OFFLINE = {"calculator.md.j2": "offer", "selfcheck.md.j2": "offer", "staff.md.j2": "auto", "card.md.j2": "auto", "report.md.j2": "auto"}
 CHANGES_PATH = "changes.md"
 
 
@@ -262,12 +279,32 @@ def render(template: str, ctx: PageContext, title: str, description: str = "", *
     if isinstance(doc, PolicyDocument) and ctx.standing(doc).history:
         boost *= HISTORY_SEARCH_WEIGHT  # a document in force ranks before one that has ended
     meta["search"] = {"exclude": True} if template in SEARCH_EXCLUDE else {"boost": boost}
+    if template in OFFLINE:  # the box that saves the site on this device (theme/main.html)
+        meta["offline"] = {"mode": OFFLINE[template], **offline_strings(ctx.lang)}
     if description:
         meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
     if isinstance(values.get("doc"), PolicyDocument):  # whose parameters the page's calculator uses
         meta["document"] = values["doc"].id
     body = _env.get_template(template).render(c=ctx, site=ctx.site, lang=ctx.lang, title=title, **values)
+    if template != "parameters.md.j2":  # that page explains every status at its top
+        body += badge_legend(ctx)
     return front_matter(**meta) + body
+
+
+def badge_legend(ctx: PageContext) -> str:
+    """Below a page that shows figures: what each of its badges means, once, with a link to the
+    figures' page (which explains them all). Empty for a page without figures."""
+    if not ctx.badges:
+        return ""
+    items = "；" if ctx.lang == "zh" else "; "
+    explained = items.join(
+        f'<span class="pp-fig pp-fig--{status}">{STATUS_TAGS[status][ctx.lang]}</span> {STATUS_LABELS[status][ctx.lang]}'
+        for status in STATUS_LABELS
+        if status in ctx.badges
+    )
+    doc = next(iter(ctx.badges.values()))
+    link = f"[{t('parameters', ctx.lang)}]({ctx.link(parameters_path(doc))})"
+    return f'\n\n{t("badge_legend", ctx.lang, items=explained, link=link)}\n{{ .pp-fig-legend #pp-fig-legend data-search-exclude="" }}\n'
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -338,6 +375,7 @@ def generate(edition: Edition, lang: str, history: History | None = None) -> dic
         measures=measures,
         publicity_now=_publicity_now(site, today),
         pw=publicity_words(lang, site),
+        has_selfcheck=_selfcheck_calculator(site) is not None,
     )
     pages["for-residents.md"] = render(
         "residents.md.j2", ctx("for-residents.md"), t("for_residents", lang), t("for_residents_lead", lang), measures=measures
@@ -539,27 +577,104 @@ def _relative_url(from_path: str, to_path: str) -> str:
     return "../" * page_url(from_path).count("/") + page_url(to_path)
 
 
+AREA_INPUTS = ("county",)  # inputs answered by choosing one of the site's areas (policy/areas.yaml)
+
+
+def selfcheck_calculators(edition: Edition) -> list[tuple[PolicyDocument, object]]:
+    """(document, calculator) of every document's self-check calculator, in the edition's order
+    (documents in force first)."""
+    return [(doc, calc) for doc in edition.documents for calc in calculators_of(doc) if calc.page == "self-check"]
+
+
+def _resolved(condition: Any, doc: PolicyDocument, day: dt.date) -> Any:
+    """An input's ask_if with each parameter it names (age_below, age_at_least) as its value on `day`."""
+    if isinstance(condition, dict):
+        return {
+            key: float(doc.parameters[value].value_on(day)) if key in ("age_below", "age_at_least") else _resolved(value, doc, day)
+            for key, value in condition.items()
+        }
+    if isinstance(condition, list):
+        return [_resolved(item, doc, day) for item in condition]
+    return condition
+
+
+def _selfcheck_document(edition: Edition, ctx: PageContext, doc: PolicyDocument, calculator: Any) -> dict[str, Any]:
+    """What the self-check page needs of one document: its dates (the page decides on its own day
+    whether the document is in force), its words, its calculator's questions and when to ask them."""
+    lang, standing = ctx.lang, edition.of(doc)
+    from calculators.core.inputs import how_to_write
+
+    declaration = _complete(calculator.as_json())
+    day = edition.reference_date(doc)
+    for field, declared in zip(declaration["inputs"], calculator.inputs, strict=True):
+        if field.get("ask_if") is not None:
+            field["ask_if"] = _resolved(field["ask_if"], doc, day)
+        if declared.type in ("int", "money"):
+            field["how_to_write"] = how_to_write(declared)[lang]  # the calculator's own words for a number it cannot read
+    # The last day it applies, its replacements the site holds counted (whatever the build day).
+    ends = [
+        d
+        for d in (
+            doc.meta.last_day,
+            *(r.document.meta.effective - dt.timedelta(days=1) for r in superseded_by(edition.site, doc) if r.document),
+        )
+        if d
+    ]
+    last_day = min(ends) if ends else (day if standing.history else None)  # replaced by a document the site lacks: as the site shows it
+    clauses = {
+        c.id: {
+            "title": f"{c.number(lang)} {c.title(lang)}",
+            "apply": _apply_words(ctx, doc, c),
+            "hotline": ctx.hotline(doc, c),
+        }
+        for c in doc.clauses
+    }
+    return {
+        "id": doc.id,
+        "calculator": calculator.name,
+        "number": doc.meta.number,
+        "title": getattr(doc.meta.short_title, lang),
+        "effective": doc.meta.effective.isoformat(),
+        "last_day": last_day.isoformat() if last_day else None,
+        "hotline": ctx.hotline(doc),
+        "hotline_label": getattr(ctx.hotline_label(doc), lang),
+        "link": _relative_url(SELFCHECK_PATH, document_path(doc)),
+        "declaration": declaration,
+        "clauses": clauses,
+    }
+
+
+def _apply_words(ctx: PageContext, doc: PolicyDocument, clause: Clause) -> str:
+    """How to apply for `clause` in one line (where, what to bring, who reviews it), as its page says."""
+    given = ctx.apply_of(doc, clause)
+    if not given:
+        return ctx.apply_fallback(doc, clause)
+    colon, joiner, stop = ("：", "、", "；") if ctx.lang == "zh" else (": ", "; ", ". ")
+    parts = [
+        ctx.t(key) + colon + (joiner.join(value) if isinstance(value, list) else value)
+        for key, value in (("apply_where", given.where), ("apply_documents", given.documents), ("apply_reviewed_by", given.reviewed_by))
+        if value
+    ]
+    return stop.join(parts) + ("。" if ctx.lang == "zh" else ".")
+
+
 def selfcheck_pages(edition: Edition, lang: str) -> dict[str, str]:
-    """self-check.md: the page shell; policypress-selfcheck.js asks the questions the calculator declares."""
+    """self-check.md: the page shell; policypress-selfcheck.js asks the union of the questions of
+    every document's self-check calculator (an input's name is its question) and explains per
+    document, those in force on the reader's day first, the others as history."""
     from .i18n import SELFCHECK_STRINGS
 
     site = edition.site
-    found = _selfcheck_calculator(site)
-    if found is None:
+    found = selfcheck_calculators(edition)
+    if not found:
         return {}
-    doc, calculator = found
     ctx = PageContext(edition, lang, SELFCHECK_PATH)
-    day = edition.reference_date(doc)
     hotline = site.config.hotline
     config = {
-        "calculator": calculator.name,
         "lang": lang,
-        "document": doc.id,
-        "declaration": _complete(calculator.as_json()),
-        "notice": {"effective": doc.meta.effective.isoformat(), "expires": doc.meta.last_day.isoformat() if doc.meta.last_day else None},
-        # Only to skip questions that cannot matter; the calculator itself decides.
-        "working_age": [int(doc.parameters[f"conventions.working_age_{b}"].value_on(day)) for b in ("min", "limit")],
+        "documents": [_selfcheck_document(edition, ctx, doc, calculator) for doc, calculator in found],
         "areas": [area.zh if lang == "zh" else area.en for area in site.areas],
+        "area_inputs": list(AREA_INPUTS),
         "calculators": [c.name for d in site.documents for c in calculators_of(d)],
         "strings": {key: value[lang].replace("{hotline}", hotline) for key, value in SELFCHECK_STRINGS.items()},
     }
@@ -569,7 +684,7 @@ def selfcheck_pages(edition: Edition, lang: str) -> dict[str, str]:
         ctx,
         t("selfcheck_title", lang),
         t("selfcheck_lead", lang),
-        doc=doc,
+        doc=found[0][0],
         config_json=_script_json(config),
         noscript=t("selfcheck_noscript", lang, groups=groups, hotline=hotline),
         script_src="../" * page_url(SELFCHECK_PATH).count("/") + "assets/policypress-selfcheck.js",

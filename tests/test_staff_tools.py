@@ -102,3 +102,18 @@ def test_the_card_page_is_the_documents_own(edition) -> None:  # noqa: ANN001
     assert f'"document": "{FIXTURE}"' in page and f'"calculator": "{FIXTURE_CARD}"' in page
     linyi_card = next(calc for calc in calculators.calculators("linyi_hrss_2016_12").values() if calc.page == "card")
     assert dict(linyi_card.words)["page_lead"]["zh"] not in page  # the Linyi card's words stay on its own page
+
+
+# --- the home page's residents' card follows the documents' standing -----------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_page_offers_help_only_on_a_day_something_is_in_force(site, lang: str) -> None:  # noqa: ANN001
+    from policypress.i18n import t
+
+    in_force = generate(edition_of(site, dt.date(2018, 6, 10)), lang)["index.md"]
+    expired = generate(edition_of(site, DAY), lang)["index.md"]
+    assert t("for_residents_lead", lang) in in_force and t("selfcheck_start", lang) in in_force
+    assert t("for_residents_lead", lang) not in expired and t("selfcheck_start", lang) not in expired
+    assert t("for_residents_lead_none", lang, hotline=site.config.hotline) in expired
+    assert t("selfcheck_start_history", lang) in expired
