@@ -61,7 +61,11 @@ def _data_path(data: Any, loc: tuple) -> tuple:
 
 
 def _name(data_path: tuple) -> str:
+    """The field's name; a language is named with its field ('title.zh'), so a line of bare
+    'zh:' says whose it is."""
     names = [str(p) for p in data_path if not isinstance(p, int)]
+    if len(names) >= 2 and names[-1] in ("zh", "en"):
+        return f"{names[-2]}.{names[-1]}"
     return names[-1] if names else "the file"
 
 
