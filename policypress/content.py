@@ -841,6 +841,28 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
     for parameter in doc.parameters.values():
         _check_parameter(parameter, doc, clause_ids, sink)
         _check_value_dates(parameter, doc, sink)
+    _check_findable_sources(doc, sink)
+
+
+def _check_findable_sources(doc: PolicyDocument, sink: ErrorSink) -> None:
+    """A `reference` figure comes from another document: a reader must be able to find it. One
+    warning per parameter file, at its first such figure (the pages say 未注明文号 beside each)."""
+    by_file: dict[Path, list[Parameter]] = {}
+    for parameter in doc.parameters.values():
+        unfindable = [e for e in parameter.entries if e.status == "reference" and e.reference is not None and not e.reference.findable]
+        if unfindable:
+            by_file.setdefault(parameter.path, []).append(parameter)
+    for path, parameters in by_file.items():
+        names = [p.name for p in parameters]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        sink.warn(
+            path,
+            parameters[0].line_of("reference", "document"),
+            f"{len(names)} reference figure{'s' if len(names) > 1 else ''} cite{'' if len(names) > 1 else 's'} a source no reader can find ({shown}): "
+            "no document number, href or publication",
+            "give the source's number in 'document' (a number such as 鲁政字〔2017〕NN号), an 'href' or a 'publication'; "
+            "if the bureau cannot name one, set status: unset",
+        )
 
 
 def _check_value_dates(parameter: Parameter, doc: PolicyDocument, sink: ErrorSink) -> None:

@@ -19,6 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "None of the documents on this site is in force today: there is nothing to apply for under them now. The self-check can show what they gave, for reference only; for the help that applies now, call {hotline}.",
     },
     "selfcheck_start_history": {"zh": "看看以往的政策", "en": "See what they gave"},
+    # Beside a source that names no document number, address or publication (schema.Reference.findable).
+    "source_unnumbered": {"zh": "（未注明文号，待经办机构核实）", "en": " (no document number given: to be confirmed by the bureau)"},
     "for_staff": {"zh": "工作人员入口", "en": "For staff"},
     "for_staff_lead": {
         "zh": "县区、乡镇经办人员：文件全文、全部标准和数值、附件和表格，以及工作机制。",
@@ -127,6 +129,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "ended": {"zh": "停止执行", "en": "ends"},
     "not_set": {"zh": "未设定", "en": "not set"},
     "status_legend": {"zh": "数值状态说明", "en": "What the status means"},
+    # A date field (calculator.md.j2): typed as text in the page's language, its pattern said.
+    "date_hint": {"zh": "写法：年-月-日，例如 2020-05-10", "en": "Write it as year-month-day, e.g. 2020-05-10"},
+    "date_placeholder": {"zh": "年-月-日", "en": "YYYY-MM-DD"},
     # Below a page with figures (pages.badge_legend): {items} is "<tag> meaning; …", {link} the figures' page.
     "badge_legend": {
         "zh": "数字旁的小标签说明数值的来源：{items}。详见{link}。",
@@ -404,7 +409,7 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     "doc_in_force": {"zh": "现行有效", "en": "in force"},
     "doc_history": {"zh": "已不再适用（历史）", "en": "no longer applies (history)"},
     "doc_not_yet": {"zh": "尚未施行", "en": "not yet in force"},
-    "doc_hotline": {"zh": "咨询电话：{label} {hotline}", "en": "Questions: {label} {hotline}"},
+    "doc_hotline": {"zh": "咨询电话：{label} {number}", "en": "Questions: {label} {number}"},
     "none_in_force": {
         "zh": "{date}，本站收录的文件都不适用：下面是已失效文件当时的规定，只作为历史情况供参考，现在不能据此申请。",
         "en": "On {date} none of this site's documents applies: below is what the documents that have ended "
@@ -849,7 +854,7 @@ PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
     "measure_number": {"zh": "措施", "en": "Measure"},
     "valid": {"zh": "有效期", "en": "Valid"},
     "or": {"zh": "，或", "en": ", or "},
-    "who_or": {"zh": "写在同一行、用“或”连接的条件，符合其中一项即可。", "en": "Where a line says “or”, one of its conditions is enough."},
+    "who_or": {"zh": "写在同一行、用“或”连接的条件，符合其中一项即可。", "en": "Where a line says 'or', one of its conditions is enough."},
     "also_for": {"zh": "也面向", "en": "Also for"},
     "class_areas": {"zh": "{cls}地区", "en": "{cls} areas"},
     # site_url is this computer or a private network (publicity.site_url_kind): on the kit's page

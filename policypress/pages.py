@@ -170,7 +170,7 @@ class PageContext:
         out of the index, so a snippet shows the figure alone."""
         tag, label = STATUS_TAGS[status][self.lang], STATUS_LABELS[status][self.lang]
         opening, between, closing = ("（", "：", "）") if self.lang == "zh" else (" (", ": ", ")")
-        hidden = '<span class="pp-visually-hidden">{}</span>'
+        hidden = '<span class="pp-fig__said">{}</span>'
         return f'<sup class="pp-fig__tag" data-search-exclude>{hidden.format(opening)}{tag}{hidden.format(between + label + closing)}</sup>'
 
     def expand(self, doc: PolicyDocument, text: str) -> str:
@@ -188,8 +188,12 @@ def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:
     if reference.clause and doc.clause(reference.clause):
         clause = doc.clause(reference.clause)
         text += f" [{clause.number(ctx.lang)}]({ctx.link(clause_path(clause))})"
+    if reference.publication:
+        text += f"，{reference.publication}" if ctx.lang == "zh" else f", {reference.publication}"
     if reference.href:
         text += f" [↗]({reference.href})"
+    if not reference.findable:
+        text += t("source_unnumbered", ctx.lang)
     return text.replace("|", "\\|")
 
 
@@ -587,10 +591,12 @@ def selfcheck_calculators(edition: Edition) -> list[tuple[PolicyDocument, object
 
 
 def _resolved(condition: Any, doc: PolicyDocument, day: dt.date) -> Any:
-    """An input's ask_if with each parameter it names (age_below, age_at_least) as its value on `day`."""
+    """An input's ask_if with each parameter it names (age_below, age_at_least, age_at_most) as its value on `day`."""
     if isinstance(condition, dict):
         return {
-            key: float(doc.parameters[value].value_on(day)) if key in ("age_below", "age_at_least") else _resolved(value, doc, day)
+            key: float(doc.parameters[value].value_on(day))
+            if key in ("age_below", "age_at_least", "age_at_most")
+            else _resolved(value, doc, day)
             for key, value in condition.items()
         }
     if isinstance(condition, list):
@@ -636,6 +642,7 @@ def _selfcheck_document(edition: Edition, ctx: PageContext, doc: PolicyDocument,
         "title": getattr(doc.meta.short_title, lang),
         "effective": doc.meta.effective.isoformat(),
         "last_day": last_day.isoformat() if last_day else None,
+        "expires": doc.meta.last_day.isoformat() if doc.meta.last_day else None,  # its own, as its calculators know it
         "hotline": ctx.hotline(doc),
         "hotline_label": getattr(ctx.hotline_label(doc), lang),
         "link": _relative_url(SELFCHECK_PATH, document_path(doc)),

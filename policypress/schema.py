@@ -215,12 +215,22 @@ class ClauseEn(Strict):
 # --- parameters --------------------------------------------------------------------------
 
 
+# A document number as printed on it: 临人社发〔2016〕12号, 国发[2014]8号, 第18号, No. 18.
+DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号|第\s*\d+\s*[号期]|No\.\s*\d+")
+
+
 class Reference(Strict):
     document: NonEmpty
     clause: Identifier | None = None
     quote: NonEmpty | None = None
     href: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    publication: NonEmpty | None = None  # a named official publication: 山东省人民政府公报 2017年第18期
     note: Bilingual | None = None
+
+    @property
+    def findable(self) -> bool:
+        """Can a reader find the source: a document number, an address or a named publication?"""
+        return bool(DOCUMENT_NUMBER.search(self.document) or self.href or self.publication)
 
 
 def parse_number(raw: int | float | str) -> int | Decimal | Fraction:
@@ -315,6 +325,7 @@ class PublicityWeekWords(Strict):
 
 class SiteConfig(Strict):
     name: Bilingual
+    short_name: Bilingual | None = None  # the header's title on a phone, where the whole name does not fit
     tagline: Bilingual
     hotline: NonEmpty
     hotline_label: Bilingual

@@ -176,7 +176,9 @@ def run_build(root: Path) -> Result:
 def error_lines(stderr: str) -> list[str]:
     """The error lines of a failed run: everything but jieba's chatter and the summary line."""
     noise = ("Building prefix dict", "Loading model", "Dumping model", "Prefix dict has been built")
-    return [line for line in stderr.splitlines() if line.strip() and not line.startswith(noise)]
+    return [
+        line for line in stderr.splitlines() if line.strip() and not line.startswith((*noise, "warning: ")) and ": warning: " not in line
+    ]
 
 
 def expected_line(root: Path, case: Case) -> int:
@@ -219,7 +221,8 @@ def test_real_content_has_no_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     """The untouched copy every case starts from passes `policypress check`."""
     result = run_check(copy_project(tmp_path / "project"), capsys)
     assert result.code == 0, result.stderr
-    assert result.stderr == ""
+    # Warnings only (a figure whose source the bureau has still to name: tests/test_sources.py)
+    assert all(line.startswith("warning: ") for line in result.stderr.splitlines()), result.stderr
     assert result.stdout.startswith("ok: 1 document(s)")
 
 
