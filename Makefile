@@ -75,9 +75,10 @@ format: $(STAMP)
 	$(BIN)/ruff format policypress tests
 	$(BIN)/ruff check --fix policypress tests
 
-# The built site as one archive with a checksum (see README, "Publishing").
+# The built site as one archive with a checksum (see README, "Publishing"). Refused when site_url
+# is this computer or a private network (the QR codes would open nowhere): ALLOW_LOCAL_SITE_URL=1 to pack it anyway.
 dist: build
-	$(BIN)/policypress dist
+	$(BIN)/policypress dist $(if $(ALLOW_LOCAL_SITE_URL),--allow-local-site-url)
 
 clean:
 	rm -rf build dist node_modules .cache

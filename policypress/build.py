@@ -24,7 +24,7 @@ from .history import History, prepare_history, write_history
 from .i18n import mode_strings
 from .offline import write_service_worker
 from .pages import clause_path, generate, nav, page_url
-from .publicity import publicity_week_now
+from .publicity import publicity_week_now, site_url_warning
 from .runtime import bundle_runtime
 from .searchcheck import run_checks
 from .staging import new_staging, publish, remove_stale
@@ -41,6 +41,8 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = False, pr
     """
     today = today or dt.date.today()
     site = load_site(root)
+    if (warning := site_url_warning(site)) is not None:  # QR codes no phone can open: said at every build
+        print(warning, file=sys.stderr)
     out = root / "build"
     out.mkdir(exist_ok=True)
     remove_stale(out)  # what killed builds left

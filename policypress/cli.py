@@ -270,12 +270,12 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_dist(args: argparse.Namespace) -> int:
-    from .dist import make_dist
+    from .dist import LocalSiteUrl, make_dist
 
     try:
-        archive, checksum = make_dist(_root(args))
-    except FileNotFoundError as missing:
-        print(f"policypress dist: {missing}", file=sys.stderr)
+        archive, checksum = make_dist(_root(args), allow_local_site_url=args.allow_local_site_url)
+    except (FileNotFoundError, LocalSiteUrl) as problem:
+        print(f"policypress dist: {problem}", file=sys.stderr)
         return 1
     print(f"wrote {archive} and {checksum}")
     return 0
@@ -365,6 +365,11 @@ def make_parser() -> argparse.ArgumentParser:
         description="Pack the built site (build/site) and a one-command server (serve.py) into "
         "dist/policypress-site.tar.gz, and write its SHA-256 to dist/policypress-site.tar.gz.sha256. "
         "Unpack anywhere and run 'python3 serve.py' to serve it on the local network.",
+    )
+    dist.add_argument(
+        "--allow-local-site-url",
+        action="store_true",
+        help="pack a site whose site_url is this computer or a private network (its QR codes open nowhere else)",
     )
     dist.set_defaults(func=cmd_dist)
 

@@ -216,8 +216,14 @@ def who_lines(ctx: PageContext, clause: Clause) -> tuple[list[str], list[str]]:
         elif alternatives[group] not in done:
             done.add(alternatives[group])
             names = [g for g in clause.meta.target_groups_any_of[alternatives[group]] if vocabulary[g].for_residents]
-            lines.append(either.join(ctx.text(vocabulary[g]) for g in names))
+            texts = [ctx.text(vocabulary[g]) for g in names]
+            lines.append(either.join([texts[0], *(_lower(text) if ctx.lang == "en" else text for text in texts[1:])]))
     return lines, others
+
+
+def _lower(text: str) -> str:
+    """'People close to pension age' → 'people close to pension age' (not 'HRSS staff')."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 CLASS = re.compile(r"^class_(\d+)$")
@@ -229,6 +235,7 @@ def class_areas(ctx: PageContext, doc: PolicyDocument, clause: Clause) -> list[t
     parameters (unit wage-class) on the leaflet's day and the area names in policy/areas.yaml."""
     day = ctx.edition.reference_date(doc)
     names = {area.id: area.zh if ctx.lang == "zh" else area.en for area in ctx.site.areas}
+    order = {area.id: index for index, area in enumerate(ctx.site.areas)}
     rows: list[tuple[str, str]] = []
     seen: set[tuple[str, int]] = set()
     for amount in clause.meta.amounts:
@@ -240,11 +247,13 @@ def class_areas(ctx: PageContext, doc: PolicyDocument, clause: Clause) -> list[t
         if (prefix, number) in seen:
             continue
         seen.add((prefix, number))
-        areas = [
-            names.get(name.rsplit(".", 1)[1], ctx.text(parameter.label))
+        ids = [
+            name.rsplit(".", 1)[1]
             for name, parameter in doc.parameters.items()
             if name.startswith(prefix + ".area_class.") and parameter.unit == "wage-class" and parameter.value_on(day) == number
         ]
+        ids.sort(key=lambda area: order.get(area, len(order)))  # as policy/areas.yaml lists them
+        areas = [names.get(area, area) for area in ids]
         if areas:
             label = format_value(number, "wage-class", ctx.lang)
             rows.append((label if ctx.lang == "zh" else label[:1].upper() + label[1:], ("、" if ctx.lang == "zh" else ", ").join(areas)))
@@ -260,9 +269,81 @@ def standing_line(ctx: PageContext, doc: PolicyDocument) -> tuple[str, list[str]
     for r in v.to_be_replaced_by:
         if r.document is not None:
             sentences.append(
-                ctx.t("banner_to_be_superseded", by=f"{ctx.text(r.document.meta.short_title)}{ctx.parenthesis(r.document.meta.number)}", start=ctx.date(r.document.meta.effective))
+                ctx.t(
+                    "banner_to_be_superseded",
+                    by=f"{ctx.text(r.document.meta.short_title)}{ctx.parenthesis(r.document.meta.number)}",
+                    start=ctx.date(r.document.meta.effective),
+                )
             )
     return ctx.t(f"status_{v.state}"), sentences
+
+
+# --- the leaflet's type size: as large as its length allows on one A4 page ------------------------
+
+# The printed leaflet (leaflet.md.j2): A4 with 12 mm margins, in points; the type sizes of each
+# size class and its QR codes. Shorter leaflets print larger, for older readers.
+PAGE_WIDTH, PAGE_HEIGHT = 186 / 25.4 * 72, 273 / 25.4 * 72
+SIZES = (("l", 12.5, 4.2), ("m", 11.5, 3.8), ("s", 10.5, 3.4), ("xs", 9.5, 3.0))
+FILL = 0.94  # the share of the page a leaflet may be estimated to fill (the estimate is rough)
+
+
+def _ems(text: str) -> float:
+    """The width of `text` in ems: a Chinese character is one, a Latin letter or digit about half."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.3 if ch == " " else 0.5 for ch in text)
+
+
+def _lines(text: str, size: float, width: float) -> int:
+    return max(1, -(-int(_ems(text) * size * 1.04) // int(width))) if text else 0
+
+
+def estimated_height(size: float, qr: float, parts: dict) -> float:
+    """The printed leaflet's height in points at base type `size` (a rough model of the layout:
+    lines of text in their column widths, with headings, boxes and the codes)."""
+    full, half = PAGE_WIDTH, (PAGE_WIDTH - 1.5 * 16) / 2  # two columns, 1.5rem apart
+    lead = 1.45 * size
+    height = 0.0
+    if parts["warning"]:
+        height += 10 * 1.45 * _lines(parts["warning"], 10, full - 40) + 24
+    height += lead + 0.4 * size  # the kicker
+    height += _lines(parts["title"], 1.75 * size, full) * 1.75 * size * 1.3 + 0.6 * size
+    height += _lines(parts["standing"], size, full - 20) * lead + 1.4 * size
+    heading = 1.15 * size * 1.3 + 0.75 * 1.15 * size
+    height += heading + _lines(parts["summary"], 1.08 * size, full) * 1.08 * size * 1.55 + 0.8 * size
+    left = heading + sum(_lines(line, size, half - 1.2 * size) * lead for line in parts["who"]) + len(parts["notes"]) * 2 * 0.9 * lead
+    right = heading + sum(_lines(line, size, half) * lead for line in parts["apply"]) + 3.6 * size + 1.6 * size
+    height += max(left, right) + 0.8 * size
+    if parts["amounts"]:
+        small = 0.92 * size
+        rows = [parts["amounts"][i : i + 2] for i in range(0, len(parts["amounts"]), 2)]
+        height += heading
+        for row in rows:
+            lines = max(_lines(label, small, half - _ems(value) * small - 0.8 * small) for label, value in row)
+            height += lines * small * 1.45 + 0.5 * small + 1
+        height += sum(_lines(line, 0.88 * size, full) * 0.88 * size * 1.45 + 0.4 * size for line in parts["classes"])
+    height += max(qr / 2.54 * 72, 3 * lead) + 2 * size  # the codes
+    height += 8.5 * 1.5 + 1.2 * size  # the foot
+    return height
+
+
+def _apply_lines(ctx: PageContext, doc: PolicyDocument, clause: Clause, apply: object) -> list[str]:
+    """The how-to-apply column's lines, as the leaflet prints them (for the size estimate)."""
+    if not apply:
+        return [ctx.apply_fallback(doc, clause)]
+    lines = []
+    for key in ("where", "reviewed_by"):
+        if getattr(apply, key, None):
+            lines.append(f"{ctx.t('apply_' + key)}： {plain(ctx, doc, getattr(apply, key))}")
+    if getattr(apply, "documents", None):
+        lines.append(ctx.t("apply_documents") + "： " + "、".join(plain(ctx, doc, item) for item in apply.documents))
+    return lines
+
+
+def leaflet_size(parts: dict) -> str:
+    """The largest type size class whose estimated height fits FILL of the page ('xs' at worst)."""
+    for name, size, qr in SIZES:
+        if estimated_height(size, qr, parts) <= FILL * PAGE_HEIGHT:
+            return name
+    return SIZES[-1][0]
 
 
 def _page(path: str, lang: str, title: str, body: str) -> str:
@@ -295,6 +376,21 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
         elif selfcheck is not None:
             codes.append(selfcheck)
         title = f"{clause.number(lang)} {ctx.text(clause.title(lang))}"
+        summary, who, amounts = plain(ctx, doc, clause.summary(lang)), who_lines(ctx, clause), _amounts(ctx, doc, clause)
+        classes, standing, apply = class_areas(ctx, doc, clause), standing_line(ctx, doc), ctx.apply_of(doc, clause)
+        size = leaflet_size(
+            {
+                "warning": qr_warning[0] if qr_warning else "",
+                "title": title,
+                "standing": f"{w['valid']} {standing[0]} {' '.join(standing[1])}",
+                "summary": summary,
+                "who": who[0],
+                "notes": [note for note in (w["who_or"] if clause.meta.target_groups_any_of else "", "、".join(who[1])) if note],
+                "apply": _apply_lines(ctx, doc, clause, apply),
+                "amounts": amounts,
+                "classes": [f"{name} {areas}" for name, areas in classes],
+            }
+        )
         body = _env.get_template("leaflet.md.j2").render(
             c=ctx,
             w=w,
@@ -303,16 +399,16 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
             doc=doc,
             clause=clause,
             title=title,
-            summary=plain(ctx, doc, clause.summary(lang)),
-            who=who_lines(ctx, clause),
-            amounts=_amounts(ctx, doc, clause),
-            classes=class_areas(ctx, doc, clause),
-            standing=standing_line(ctx, doc),
-            apply=ctx.apply_of(doc, clause),
+            summary=summary,
+            who=who,
+            amounts=amounts,
+            classes=classes,
+            standing=standing,
+            apply=apply,
             plain=lambda text, doc=doc, ctx=ctx: plain(ctx, doc, text),
             codes=codes,
-            validity=validity_text(ctx, doc),
             qr_warning=qr_warning,
+            size=size,
         )
         pages[path] = _page(path, lang, f"{w['leaflet']}：{title}" if lang == "zh" else f"{w['leaflet']}: {title}", body)
         kit.append((doc, clause, path, codes[0]))
