@@ -1,5 +1,5 @@
 """The calculators in the page, in real Chromium: the same answers as CPython for every worked
-example, errors next to their fields, answers in the URL fragment, offline after one visit,
+example, errors next to their fields, answers in the URL fragment, offline once saved,
 nothing from another host, and a plain message where WebAssembly is missing."""
 
 from __future__ import annotations
@@ -103,13 +103,15 @@ def test_a_page_without_a_calculator_never_fetches_the_runtime(context: BrowserC
     assert errors == []
 
 
-def test_after_one_visit_pages_and_calculators_work_offline(context: BrowserContext, base_url: str) -> None:
+def test_once_saved_pages_and_calculators_work_offline(context: BrowserContext, base_url: str) -> None:
     page = context.new_page()
     page.goto(base_url + "calculators/critical-illness/")
     assert (
         browser_calc(page, "critical-illness", {"eligible_costs": 170000, "registered_poor": False, "date": "2018-01-01"})["amount"]
         == 87000
     )
+    page.click(".pp-offline-save")  # the reader keeps the site on this device (tests/test_browser_offline.py)
+    page.locator('.pp-offline[data-pp-offline-state="done"]').wait_for(state="attached", timeout=LOAD)
     assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: the site is kept
     page.reload()  # the page is now controlled by the service worker, which keeps what it loads
     assert browser_calc(page, "critical-illness", {"eligible_costs": 1, "registered_poor": False, "date": "2018-01-01"})["amount"] == 0
