@@ -7,7 +7,7 @@ declare global {
   /** window.policypress: runs the calculators in a Web Worker (Pyodide). */
   interface PolicypressRuntime {
     /** The same JSON that `policypress calc NAME` prints: a result, or {errors: {field: {zh, en}}}. */
-    calc(name: string, inputs?: object): Promise<any>;
+    calc(name: string, inputs?: object, documentId?: string): Promise<any>;
     /** An inline SVG QR code of `text`. */
     qr(text: string): Promise<string>;
     /** The statistics table as XLSX bytes. */

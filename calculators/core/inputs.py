@@ -52,6 +52,9 @@ class Field:
     rows: tuple[Field, ...] = ()  # the columns of a `rows` input
     max_length: int | None = None
     default_from: str | None = None  # left empty, the calculator uses this parameter's value
+    # When a question-at-a-time page (the self-check) asks this input, as data it evaluates on
+    # the answers so far; None: always. See ASK_IF for the forms. It never changes validation.
+    ask_if: Any = None
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -76,7 +79,23 @@ class Field:
             out["unit"] = self.unit
         if self.rows:
             out["rows"] = [column.as_json() for column in self.rows]
+        if self.ask_if is not None:
+            out["ask_if"] = self.ask_if
         return out
+
+
+# The forms of Field.ask_if (JSON-ready). An answer not given yet, or "not sure", never rules a
+# question out except through "is" (so a question is asked whenever it may still matter):
+#   {"is": {name: value}}       the answer to `name` is `value`
+#   {"is_not": {name: value}}   the answer to `name` is not `value`
+#   {"given": name}             `name` was answered with a value
+#   {"age_at_least": param}     the age on the day used is at least the parameter's value
+#   {"age_below": param}        the age on the day used is under the parameter's value
+#   {"age_at_most": param}      ... at most the parameter's value
+#   {"all": [...]}, {"any": [...]}
+#   {"with": name}              asked on the step of input `name` (an alternative answer to it)
+#   {"never": true}             not asked: the calculator's default (or an answer given in a link)
+ASK_IF = ("is", "is_not", "given", "age_at_least", "age_below", "age_at_most", "all", "any", "with", "never")
 
 
 def _plain(number: int | Decimal) -> int | float:
@@ -156,16 +175,11 @@ def _convert(f: Field, raw: Any, key: str) -> Any:
     if f.type in ("int", "money"):
         if _oversized(raw):
             raise _Bad(text(f"“{zh}”的数字太长：整数部分最多 {MAX_DIGITS} 位。", f"'{en}' is too large: at most {MAX_DIGITS} digits."))
-        number = _number(raw, whole=f.type == "int")
+        number = parse_number(raw, whole=f.type == "int", unit=f.unit)
         if number is None:
-            if f.type == "int":
-                raise _Bad(text(f"“{zh}”请填写整数，例如 3。", f"'{en}' must be a whole number, e.g. 3."))
-            raise _Bad(
-                text(
-                    f"“{zh}”请填写金额（元），最多两位小数，例如 1500 或 1500.50。",
-                    f"'{en}' must be an amount in yuan with at most two decimals, e.g. 1500 or 1500.50.",
-                )
-            )
+            raise _Bad(how_to_write(f))
+        if abs(number) >= 10**MAX_DIGITS:
+            raise _Bad(text(f"“{zh}”的数字太长：整数部分最多 {MAX_DIGITS} 位。", f"'{en}' is too large: at most {MAX_DIGITS} digits."))
         if f.minimum is not None and number < f.minimum:
             raise _Bad(text(f"“{zh}”不能小于 {_plain(f.minimum)}。", f"'{en}' cannot be less than {_plain(f.minimum)}."))
         if f.maximum is not None and number > f.maximum:
@@ -260,7 +274,71 @@ def _oversized(value: Any) -> bool:
     return False
 
 
-def _number(raw: Any, whole: bool) -> int | Decimal | None:
+# --- numbers as people write them: 80000, 8万, 8万元, 1.5万, 五十八, 三万五, 58岁 ------------------
+
+_WIDE = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4}
+_CN_DIGITS |= {"五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_LARGE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_YUAN = ("元整", "块钱", "元", "块", "圆", "yuan", "rmb", "cny")  # the words of money, after a figure
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|.", re.S)
+
+
+def _unit_words(unit: Text | None, money: bool) -> list[str]:
+    """What may follow a figure: the field's own unit (周岁 also as 岁) and, for money, 元 or 块."""
+    words = [w.strip().lower() for w in (unit or {}).values() if w and w.strip()]
+    words += [w[1:] for w in words if w.startswith("周")]  # 周岁 → 岁
+    if money:
+        words += list(_YUAN)
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _read_figure(written: str) -> Decimal | None:
+    """Arabic or Chinese numerals with 十百千万亿, mixed as people write them (1.5万, 3万5000,
+    五十八, 一百零五); a bare digit after 百, 千 or 万 counts in the next unit down, as in speech
+    (三万五 = 35000, 一千五 = 1500). None when it is not a number."""
+    tokens = _TOKEN.findall(written)
+    if len(tokens) == 1 and tokens[0][0].isdigit():
+        return Decimal(tokens[0])
+    total, section = Decimal(0), Decimal(0)
+    number: Decimal | None = None
+    last_unit: int | None = None  # the unit just written, for 三万五
+    small: int | None = None  # the last of 十百千 in this section: they only go down
+    spoken_tail = zero = False  # a lone digit right after a unit; 零 written since the last unit
+    for token in tokens:
+        if token[0].isdigit() or token in _CN_DIGITS:
+            value = Decimal(token) if token[0].isdigit() else Decimal(_CN_DIGITS[token])
+            if number is not None:
+                return None  # 五八 or 5八: not a way to write 58
+            if token in _CN_DIGITS and value == 0:
+                zero = True
+                continue
+            number, spoken_tail = value, token in _CN_DIGITS and last_unit is not None and not zero
+        elif token in _CN_SMALL:
+            unit = _CN_SMALL[token]
+            if small is not None and unit >= small:
+                return None
+            section += (number if number is not None else Decimal(1)) * unit
+            number, last_unit, small, spoken_tail, zero = None, unit, unit, False, False
+        elif token in _CN_LARGE:
+            unit = _CN_LARGE[token]
+            section += number if number is not None else 0
+            if section == 0:
+                return None
+            total += section * unit
+            section, number, last_unit, small, spoken_tail, zero = Decimal(0), None, unit, None, False, False
+        else:
+            return None
+    if number is not None:
+        section += number * last_unit / 10 if spoken_tail and last_unit and last_unit >= 100 else number
+    return total + section
+
+
+def parse_number(raw: Any, whole: bool, unit: Text | None = None) -> int | Decimal | None:
+    """A count (`whole`) or an amount in yuan, as a JSON number or as people write it: "80000",
+    "80,000", "8万", "8万元", "1.5万", "五十八", "58岁" (the field's own `unit` after the figure, and
+    元/块 after an amount). An amount has at most two decimals once read; None when it is none."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int):
@@ -269,15 +347,57 @@ def _number(raw: Any, whole: bool) -> int | Decimal | None:
         raw = repr(raw)
     if not isinstance(raw, str):
         return None
-    cleaned = raw.strip().replace(",", "").replace("，", "")
-    pattern = r"-?\d+" if whole else r"-?\d+(\.\d{1,2})?"
-    if not re.fullmatch(pattern, cleaned):
+    written = re.sub(r"\s+", "", raw.translate(_WIDE)).replace(",", "").lower()
+    written = written.lstrip("¥￥")
+    for word in _unit_words(unit, money=not whole):
+        if written.endswith(word) and len(written) > len(word):
+            written = written[: -len(word)]
+            break
+    negative = written.startswith("-")
+    written = written[1:] if negative else written
+    if not written or len(written) > 4 * MAX_DIGITS:
         return None
     try:
-        number = Decimal(cleaned)
+        number = _read_figure(written)
     except InvalidOperation:
         return None
-    return int(number) if whole else number
+    if number is None:
+        return None
+    number = -number if negative else number
+    if whole:
+        return int(number) if number == number.to_integral_value() else None
+    if number * 100 != (number * 100).to_integral_value():
+        return None  # more than two decimals (of a yuan)
+    return Decimal(int(number)) if number == number.to_integral_value() else number
+
+
+def _chinese(n: int) -> str:
+    """A small whole number in Chinese numerals, for examples: 58 → 五十八."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    return str(n)
+
+
+def how_to_write(f: Field) -> Text:
+    """How to write a number in field `f`, with an example that fits it (its bounds, its unit)."""
+    zh, en = f.label["zh"], f.label["en"]
+    unit_zh, unit_en = (f.unit["zh"], " " + f.unit["en"]) if f.unit else ("", "")
+    if f.type == "int":
+        low = int(f.minimum) if f.minimum is not None else 0
+        high = int(f.maximum) if f.maximum is not None else max(low, 3) * 2
+        example = (low + high + 1) // 2 if f.minimum is not None and f.maximum is not None else max(low, 3)
+        return text(
+            f"“{zh}”请填写整数，例如 {example}{unit_zh}（也可以写“{_chinese(example)}”）。",
+            f"'{en}' must be a whole number, e.g. {example}{unit_en}.",
+        )
+    return text(
+        f"“{zh}”请填写金额（元），例如 15000、1.5万 或 15000.50。",
+        f"'{en}' must be an amount in yuan, e.g. 15000 or 15000.50 (at most two decimals).",
+    )
 
 
 def parse_json(source: str | bytes) -> tuple[Any, Errors]:
@@ -329,4 +449,4 @@ def _deeper_than(value: Any, limit: int) -> bool:
     return False
 
 
-__all__ = ["Field", "Option", "InputError", "parse_json", "validate"]
+__all__ = ["ASK_IF", "Field", "InputError", "Option", "how_to_write", "parse_json", "parse_number", "validate"]

@@ -129,11 +129,11 @@ INPUTS = (
         text("是否技工院校学生或准备报考", "Studying at, or applying to, a technical school?"),
     ),
     Field("insured_pension", "bool", text("是否已参加居民基本养老保险", "Insured in the residents' basic pension?")),
-    Field("insured_medical", "bool", text("是否已参加居民基本医疗保险", "Insured in the residents' basic medical insurance?")),
-    Field("relocated", "bool", text("是否易地扶贫搬迁人口", "Relocated for poverty alleviation?")),
     dataclasses.replace(
         next(f for f in CRITICAL_ILLNESS_INPUTS if f.name == "eligible_costs"), name="critical_illness_costs", required=False
     ),
+    Field("insured_medical", "bool", text("是否已参加居民基本医疗保险", "Insured in the residents' basic medical insurance?")),
+    Field("relocated", "bool", text("是否易地扶贫搬迁人口", "Relocated for poverty alleviation?")),
     Field(
         "county",
         "text",
@@ -146,6 +146,32 @@ INPUTS = (
     ),
     DATE,
 )
+
+# When the self-check asks each input (core.inputs.ASK_IF): only what can still change a measure's
+# status or amount. Sex and the pension insurance change a note only, so they are not asked; the
+# medical insurance matters once there are costs to estimate.
+_POOR = {"is": {"registered_poor": True}}
+_WORKING_AGE = [{"age_at_least": "conventions.working_age_min"}, {"age_below": "conventions.working_age_limit"}]
+_MAY_WORK = {"all": [_POOR, *_WORKING_AGE, {"is_not": {"able_to_work": "no"}}]}
+ASKED_WHEN: dict[str, Any] = {
+    "age": {"with": "birth_date"},
+    "sex": {"never": True},
+    "able_to_work": {"all": [_POOR, *_WORKING_AGE]},
+    "has_disability_certificate": _POOR,
+    "disability_grade": {"all": [_POOR, {"is": {"has_disability_certificate": True}}]},
+    "hard_to_place": _MAY_WORK,
+    "employment_wish": _MAY_WORK,
+    "wants_training": _MAY_WORK,
+    "business_registered_on": {"all": [_MAY_WORK, {"is": {"employment_wish": "self_employed"}}]},
+    "technical_school": {"all": [_POOR, {"age_below": "conventions.working_age_limit"}]},
+    "insured_pension": {"never": True},
+    "critical_illness_costs": _POOR,
+    "insured_medical": {"all": [_POOR, {"given": "critical_illness_costs"}]},
+    "relocated": _POOR,
+    "county": {"all": [_MAY_WORK, {"any": [{"is_not": {"hard_to_place": False}}, {"is": {"employment_wish": "self_employed"}}]}]},
+    "date": {"never": True},  # the page's day: today, or a document's last day for history
+}
+INPUTS = tuple(dataclasses.replace(f, ask_if=ASKED_WHEN[f.name]) if f.name in ASKED_WHEN else f for f in INPUTS)
 
 # What the answer assumes when an input is left out, in the order the answer lists them.
 ASSUMED: dict[str, Text] = {
@@ -267,6 +293,7 @@ class Measure:
     unknown: list[Text] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
     amount: dict[str, Any] | None = None
+    recipient: str = "person"  # who is paid or served: "person", or "employer" (the person benefits through one)
 
     def check(self, name: str, met: bool | None, zh: str, en: str) -> bool | None:
         """Record a condition in the measure and in the explanation, citing the measure's clause."""
@@ -297,6 +324,7 @@ class Measure:
             "amount": self.amount,
             "how_to_apply": how_to_apply(info.get("apply") or {}),
             "link": self.clause,
+            "recipient": self.recipient,
         }
 
 
@@ -446,6 +474,7 @@ def _not_poor_note(why: Explanation) -> None:
 def workshop(ctx: Context) -> Measure:
     """1 扶贫车间: working age, able to work, wants work close to home. The award goes to the workshop."""
     m = ctx.measure(1)
+    m.recipient = "employer"  # the award is paid to the workshop; the person may work there
     if not _prelude(m, ctx):
         return m
     _working_age(m, ctx)

@@ -33,8 +33,14 @@ import calculators
 PP_PARAMETERS = json.loads(PP_PARAMETERS_JSON)
 del PP_PARAMETERS_JSON
 
-def pp_calculate(name, inputs_json):
-    return json.dumps(calculators.calculate(name, json.loads(inputs_json), PP_PARAMETERS), ensure_ascii=False)
+PP_OTHERS = {}
+
+def pp_add_parameters(url, text):
+    PP_OTHERS[url] = json.loads(text)
+
+def pp_calculate(name, inputs_json, url=None):
+    parameters = PP_OTHERS[url] if url else PP_PARAMETERS
+    return json.dumps(calculators.calculate(name, json.loads(inputs_json), parameters), ensure_ascii=False)
 
 def pp_describe():
     return json.dumps(calculators.describe(), ensure_ascii=False)
@@ -52,6 +58,23 @@ def pp_xlsx(result_json, rows_json, lang):
 `);
   progress("ready");
   return pyodide;
+}
+
+/** @type {Map<string, Promise<void>>} other documents' parameters (the self-check runs each document's calculator), by URL */
+const others = new Map();
+
+/** @param {Pyodide} pyodide @param {string} url another document's parameters (JSON) @returns {Promise<void>} once loaded */
+function otherParameters(pyodide, url) {
+  let loading = others.get(url);
+  if (!loading) {
+    loading = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`parameters: HTTP ${response.status}`);
+      pyodide.globals.get("pp_add_parameters")(url, await response.text());
+    });
+    loading.catch(() => others.delete(url)); // tried again on the next request
+    others.set(url, loading);
+  }
+  return loading;
 }
 
 /** @returns {Promise<Pyodide>} the runtime, once the page has asked for it ("init") and it has loaded */
@@ -127,7 +150,10 @@ self.onmessage = async (event) => {
   if (message.type === "calc") {
     try {
       const pyodide = await started();
-      const output = pyodide.globals.get("pp_calculate")(message.name, JSON.stringify(message.inputs));
+      // `parameters`: another document's (a URL of this site's runtime folder); else those loaded at init
+      const url = typeof message.parameters === "string" ? message.parameters : null;
+      if (url) await otherParameters(pyodide, url);
+      const output = pyodide.globals.get("pp_calculate")(message.name, JSON.stringify(message.inputs), url);
       self.postMessage({ type: "result", id: message.id, result: JSON.parse(output) });
     } catch (error) {
       self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });

@@ -108,9 +108,12 @@
     });
   }
 
-  /** @param {string} name @param {object} [inputs] */
-  function calc(name, inputs) {
-    return request({ type: "calc", name: name, inputs: inputs || {} });
+  /** @param {string} name @param {object} [inputs] @param {string} [documentId] whose parameters to use (default: the page's) */
+  function calc(name, inputs, documentId) {
+    /** @type {{type: string, name: string, inputs: object, parameters?: string}} */
+    var message = { type: "calc", name: name, inputs: inputs || {} };
+    if (documentId && documentId !== defaultDocument) message.parameters = new URL("parameters/" + encodeURIComponent(documentId) + ".json", runtime).href;
+    return request(message);
   }
 
   /** @param {string} text */
