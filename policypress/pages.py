@@ -932,7 +932,7 @@ def nav(edition: Edition, lang: str) -> list:
             if label is None or len(clauses) == 1:
                 section.extend(entries)
             else:
-                section.append({f"{part.number} {label}" if lang == "zh" else label: entries})
+                section.append({f"{part.number} {label}" if lang == "zh" and part.number else label: entries})
         section.append({t("parameters", lang): parameters_path(doc)})
         (history if edition.of(doc).history else items).append({title: section})
     if history:

@@ -56,7 +56,7 @@ superseded_by: []
 # hotline_label: {{zh: "", en: ""}}
 parts:                            # the notice's top-level parts
   - id: TODO                      # lowercase id, e.g. one
-    number: ""                    # as numbered in the notice, e.g. 一
+    number: ""                    # as numbered in the notice, e.g. 一 or 第一章; leave "" if its parts have no number
     title:
       zh: ""
       en: ""
@@ -70,7 +70,7 @@ id: {id}                          # same as the file name
 number: ""                        # as numbered in the document, e.g. 二(一)2 or 第三条
 order: {order}                    # position in the notice (1 = preamble), unique
 part: TODO                        # a part id from document.yaml: {parts}
-action: TODO                      # an action id from document.yaml: {actions} (delete this line outside part 二)
+action: TODO                      # an action id from document.yaml: {actions} (delete this line if the clause belongs to no action)
 title: ""                         # the measure's lead sentence, without the final 。
 summary: ""                       # 2–3 plain sentences a resident understands; figures as {{{{ topic.name }}}}
 target_groups: [TODO]             # ids from policy/vocabulary.yaml

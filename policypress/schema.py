@@ -87,7 +87,7 @@ class Basis(Strict):
 
 class Part(Strict):
     id: Identifier
-    number: NonEmpty
+    number: str = ""  # 一, 第一章; none for a document whose articles are not grouped in numbered parts
     title: Bilingual
 
 

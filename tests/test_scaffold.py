@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -215,3 +216,92 @@ def test_refuses_to_overwrite_or_bad_ids(project: Path, capsys: pytest.CaptureFi
     assert not (project / "policy" / "Bad Id").exists()
     assert not list(folder.glob("Bad_Id*"))
     _assert_check_passes(project, capsys)
+
+
+# --- an editor publishes a second document of another shape, from the scaffold to the site ------
+
+SECOND = "city-jobs-2025"
+SECOND_DOCUMENT = """id: city-jobs-2025
+number: 示人社发〔2025〕3号
+title:
+  zh: 示例市就业服务办法（测试用）
+  en: Example City employment service measures (test)
+short_title:
+  zh: 就业服务办法（测试用）
+  en: Employment service measures (test)
+issuers:
+  - zh: 示例市人力资源和社会保障局
+    en: Example City Human Resources and Social Security Bureau
+signed: 2025-01-10
+effective: 2025-02-01
+basis: []
+supersedes: []
+superseded_by: []
+parts:
+  - id: body
+    number: ""
+    title:
+      zh: 正文
+      en: Text
+actions: []
+attachments: []
+"""
+
+
+def _fill_clause(folder: Path, clause: str, number: str, title: tuple[str, str], text: tuple[str, str]) -> None:
+    """What an editor types into the two files `new clause` wrote."""
+    zh = (folder / f"{clause}.zh.md").read_text(encoding="utf-8")
+    zh = (
+        zh.replace('number: ""', f"number: {number}", 1)
+        .replace("part: TODO", "part: body", 1)
+        .replace('title: ""', f"title: {title[0]}", 1)
+        .replace('summary: ""', f"summary: {text[0]}", 1)
+        .replace("target_groups: [TODO]", "target_groups: [staff]", 1)
+        .replace("benefit_types: [TODO]", "benefit_types: [administration]", 1)
+    )
+    zh = re.sub(r"(?m)^action: TODO.*\n", "", zh)
+    zh = re.sub(r"(?ms)^apply:.*?^related:", "related:", zh)
+    (folder / f"{clause}.zh.md").write_text(zh + text[0] + "\n", encoding="utf-8")
+    en = (folder / f"{clause}.en.md").read_text(encoding="utf-8")
+    en = en.replace('title: ""', f"title: {title[1]}", 1).replace('summary: ""', f"summary: {text[1]}", 1)
+    en = re.sub(r"(?ms)^apply:.*?^#", "#", en)
+    (folder / f"{clause}.en.md").write_text(en + text[1] + "\n", encoding="utf-8")
+
+
+def test_an_editor_publishes_a_second_document_beside_the_first(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from policypress.build import build_site
+
+    assert _run(project, "new", "document", SECOND) == 0
+    folder = project / "policy" / SECOND
+    (folder / "document.yaml").write_text(SECOND_DOCUMENT, encoding="utf-8")  # no expiry: the text states none
+    for clause in ("a01-purpose", "a02-entry-into-force"):
+        assert _run(project, "new", "clause", SECOND, clause) == 0
+    errors = _errors(project, capsys)
+    assert errors and all(ERROR_LINE.match(line)["path"].startswith(f"policy/{SECOND}/") for line in errors), errors
+    _fill_clause(
+        folder,
+        "a01-purpose",
+        "第一条",
+        ("目的", "Purpose"),
+        ("为做好就业服务，制定本办法。", "These measures are made for good employment services."),
+    )
+    _fill_clause(
+        folder,
+        "a02-entry-into-force",
+        "第二条",
+        ("施行日期", "Entry into force"),
+        ("本办法自{{ document.effective }}起施行。", "These measures take effect on {{ document.effective }}."),
+    )
+    _assert_check_passes(project, capsys)
+
+    site = build_site(project, today=dt.date(2026, 11, 27), quiet=True)
+    for prefix in ("", "en/"):
+        listing = (site / prefix / "documents" / "index.html").read_text(encoding="utf-8")
+        assert listing.index(f"{SECOND}/") < listing.index(f"{DOC}/")  # in force first, the expired notice after
+        clause = (site / prefix / "documents" / SECOND / "a01-purpose" / "index.html").read_text(encoding="utf-8")
+        assert ("第一条" if not prefix else "Article 1") in clause
+        document = (site / prefix / "documents" / SECOND / "index.html").read_text(encoding="utf-8")
+        assert ("未规定有效期" if not prefix else "no expiry stated") in document
+        assert "临人社发〔2016〕12号" not in clause  # nothing of the other document on its pages
+        entry = (site / prefix / "documents" / SECOND / "a02-entry-into-force" / "index.html").read_text(encoding="utf-8")
+        assert ("2025年2月1日" if not prefix else "1 February 2025") in entry  # the date from document.yaml
