@@ -124,6 +124,7 @@ def engine_config(edition: Edition, staging: Path, lang: str) -> Path:
         "runtime": "pyodide/" if lang == "zh" else "../pyodide/",
         "mode_strings": mode_strings(lang, site.config),
         "booth_idle_minutes": site.config.booth_idle_minutes,
+        "short_name": getattr(site.config.short_name, lang) if site.config.short_name else None,
         "publicity_week_now": publicity_week_now(site, today),
     }
     config["extra"] = extra

@@ -210,7 +210,7 @@ def test_a_card_is_filled_saved_checked_and_reopened_with_the_keyboard_alone(bro
     tab_to(page, '[data-rows-add="help_records"]')
     page.keyboard.press("Enter")  # a new row, and the focus in its first field
     assert focused(page, '[data-rows="help_records"] tbody tr:first-child [data-column="date"]')
-    page.keyboard.type("05052020")  # the date field's month and day segments (the same number) and year
+    page.keyboard.type("2020-5-5")  # a text field in the page's language (年-月-日), read as 2020-05-05 when left
     tab_to(page, '[data-rows="help_records"] tbody tr:first-child [data-column="measure"]')
     page.keyboard.type("推荐公益岗位")
     assert page.input_value('[data-rows="help_records"] tbody tr:first-child [data-column="date"]') == "2020-05-05"

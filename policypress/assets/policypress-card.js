@@ -53,6 +53,29 @@
     return value === undefined || value === null ? "" : String(value);
   }
 
+  // --- dates, typed as text in the page's language ---------------------------------------------
+  // A browser's own date field speaks the browser's language (mm/dd/yyyy on a Chinese page), so
+  // a date is a text field with its pattern said (年-月-日 / YYYY-MM-DD). What people write is
+  // accepted: 2020-5-10, 2020/05/10, 2020.5.10, 2020年5月10日, 20200510; it reads as YYYY-MM-DD.
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /** @param {string} text @returns {string | null} the day as YYYY-MM-DD, or null */
+  function normaliseDate(text) {
+    var clean = String(text).trim();
+    var m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(clean) || /^(\d{4})(\d{2})(\d{2})$/.exec(clean);
+    if (!m) return null;
+    var y = +m[1], mo = +m[2], d = +m[3];
+    var day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+    return y + "-" + pad(mo) + "-" + pad(d);
+  }
+
+  /** A date as the calculator reads it (YYYY-MM-DD) when it is one; else as typed, for the check to name. */
+  function dateValue(text) {
+    return normaliseDate(text) || text;
+  }
+
   function optionLabel(field, value) {
     var found = (field.options || []).filter(function (o) { return o.value === value; })[0];
     return found ? textOf(found.label) : value;
@@ -116,7 +139,7 @@
           f.rows.forEach(function (column) {
             var input = /** @type {HTMLInputElement | null} */ (byAttribute(tr, "data-column", column.name));
             var value = input ? input.value.trim() : "";
-            if (value !== "") { row[column.name] = value; empty = false; }
+            if (value !== "") { row[column.name] = column.type === "date" ? dateValue(value) : value; empty = false; }
           });
           if (!empty) rows.push(row);
         });
@@ -125,6 +148,7 @@
         var input = controls(name)[0];
         var value = input ? input.value.trim() : "";
         if (value === "") return;
+        if (f.type === "date") value = dateValue(value);
         values[name] = f.type === "int" && /^-?\d+$/.test(value) ? parseInt(value, 10) : value;
       }
     });
@@ -298,21 +322,75 @@
     form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
   }
 
+  /** The control an error's key names: "name", "help_records[0].date" (a row's cell), "_" (none).
+   * @param {string} key @returns {HTMLElement | null} */
+  function controlFor(key) {
+    var name = key.split(/[.[]/)[0];
+    var cell = /^[^[]+\[(\d+)\]\.(.+)$/.exec(key);
+    if (cell) {
+      var table = byAttribute(form, "data-rows", name);
+      var tr = table ? table.querySelectorAll("tbody tr")[parseInt(cell[1], 10)] : null;
+      var input = tr ? byAttribute(tr, "data-column", cell[2]) : null;
+      if (input) return input;
+      return table ? /** @type {HTMLElement | null} */ (table.querySelector("input")) : null;
+    }
+    var found = controls(name);
+    var checked = found.filter(function (c) { return c.checked; })[0];
+    return checked || found[0] || null;
+  }
+
+  /** Where an error's words go: a row's cell is named by the row's number and its column.
+   * @param {string} key */
+  function errorLabel(key) {
+    var name = key.split(/[.[]/)[0];
+    var f = known(name);
+    var label = f ? textOf(f.label) : "";
+    var cell = /^[^[]+\[(\d+)\]\.(.+)$/.exec(key);
+    var columnName = cell ? cell[2] : "";
+    var column = cell && f && f.rows ? f.rows.filter(function (c) { return c.name === columnName; })[0] : null;
+    if (cell) label += (lang === "zh" ? " " : ", ") + say("row_n", { n: parseInt(cell[1], 10) + 1 }) + (column ? " " + textOf(column.label) : "");
+    return label;
+  }
+
+  /** Each message next to its field (in the page's language), the controls marked; returns the
+   * list of [key, message] in the form's order. */
   function showErrors(errors) {
     clearErrors();
-    /** @type {HTMLElement[]} */
-    var marked = [];
-    Object.keys(errors).forEach(function (key) {
+    var order = fields.map(function (f) { return f.name; });
+    var keys = Object.keys(errors).sort(function (a, b) {
+      var ia = order.indexOf(a.split(/[.[]/)[0]), ib = order.indexOf(b.split(/[.[]/)[0]);
+      return (ia < 0 ? 1e6 : ia) - (ib < 0 ? 1e6 : ib);
+    });
+    keys.forEach(function (key) {
       var name = key.split(/[.[]/)[0];
       var node = byAttribute(form, "data-error-for", name) || byAttribute(form, "data-error-for", "_");
       if (!node) return;
       node.textContent = (node.textContent ? node.textContent + " " : "") + textOf(errors[key]);
       node.hidden = false;
-      var input = controls(name)[0];
+      var input = controlFor(key);
       if (input) input.setAttribute("aria-invalid", "true");
-      marked.push(input || node);
     });
-    return marked.length ? marked[0] : null;
+    return keys.map(function (key) { return [key, textOf(errors[key])]; });
+  }
+
+  /** The error summary: how many, then a link to each field (the link moves the focus there). */
+  function errorSummary(list) {
+    return "<h2>" + esc(say("result")) + '</h2><p class="pp-card-result-errors">' + esc(say("result_errors", { n: list.length })) + "</p>" +
+      '<p class="pp-card-errors-title">' + esc(say("errors_title")) + '</p><ul class="pp-card-error-list">' +
+      list.map(function (item) {
+        var label = errorLabel(item[0]);
+        var href = "#card-field-" + item[0].split(/[.[]/)[0];
+        return '<li><a href="' + esc(href) + '" data-card-goto="' + esc(item[0]) + '">' + (label ? esc(label) + (lang === "zh" ? "：" : ": ") : "") + esc(item[1]) + "</a></li>";
+      }).join("") + "</ul>";
+  }
+
+  /** Focus the control an error names, scrolled into view with its label above it. @param {string} key */
+  function goTo(key) {
+    var target = controlFor(key) || byAttribute(form, "data-error-for", key.split(/[.[]/)[0]);
+    if (!target) return;
+    var box = target.closest(".pp-card-field") || target;
+    box.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   }
 
   function measureList(numbers) {
@@ -336,10 +414,8 @@
     resultBox.hidden = false;
     if (result.errors) {
       showCategory(null);
-      resultBox.innerHTML = "<h2>" + esc(say("result")) + '</h2><p class="pp-card-result-errors">' +
-        esc(say("result_errors", { n: Object.keys(result.errors).length })) + "</p>";
-      var first = showErrors(result.errors);
-      if (first && first.focus) first.focus();
+      resultBox.innerHTML = errorSummary(showErrors(result.errors));
+      resultBox.focus(); // the summary is read out; each of its links goes to its field
       return;
     }
     clearErrors();
@@ -619,6 +695,32 @@
 
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
+  // A date is checked when the field is left: written as YYYY-MM-DD when it reads as a day, else
+  // the field keeps what was typed and says how to write it, next to it.
+  form.addEventListener("change", function (event) {
+    var input = event.target instanceof HTMLInputElement && event.target.hasAttribute("data-date") ? event.target : null;
+    if (!input) return;
+    var text = input.value.trim();
+    var day = text === "" ? "" : normaliseDate(text);
+    var holder = input.closest("[data-rows]"); // a row's cell: its table's field
+    var name = holder ? holder.getAttribute("data-rows") || "" : input.name;
+    var node = byAttribute(form, "data-error-for", name);
+    if (day !== null) {
+      if (day !== text) { input.value = day; changed(); }
+      input.removeAttribute("aria-invalid");
+      if (node && node.getAttribute("data-date-error") !== null) { node.textContent = ""; node.hidden = true; node.removeAttribute("data-date-error"); }
+      return;
+    }
+    var columnName = input.getAttribute("data-column");
+    var column = holder ? (known(name) || { rows: [] }).rows.filter(function (c) { return c.name === columnName; })[0] : null;
+    var f = known(name);
+    input.setAttribute("aria-invalid", "true");
+    if (node) {
+      node.textContent = say("date_bad", { label: column ? textOf(column.label) : f ? textOf(f.label) : "" });
+      node.hidden = false;
+      node.setAttribute("data-date-error", "");
+    }
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     save();
@@ -645,6 +747,12 @@
     }
   });
   root.addEventListener("click", function (event) {
+    var goto = event.target instanceof Element ? event.target.closest("[data-card-goto]") : null;
+    if (goto) {
+      event.preventDefault();
+      goTo(goto.getAttribute("data-card-goto") || "");
+      return;
+    }
     var target = event.target instanceof Element ? event.target.closest("[data-card-action], [data-card-open], [data-card-delete]") : null;
     if (!target) return;
     var open = target.getAttribute("data-card-open");
@@ -657,6 +765,7 @@
       if (del === currentId) newCard();
       else renderList();
     } else if (action === "new") newCard();
+    else if (action === "import") fileInput.click();
     else if (action === "export-json") {
       download(new Blob([JSON.stringify({ card: config.calculator, version: 1, values: readForm() }, null, 2)], { type: "application/json" }), fileStem() + ".json");
     } else if (action === "export-csv") {
@@ -687,4 +796,13 @@
   var remembered = store ? store.getItem(CURRENT) : null;
   if (remembered && loadCard(remembered)) openCard(remembered);
   else newCard();
+
+  // Staff open this page to check cards: the runtime starts with it, its download shown in the
+  // form's status line (policypress-calc.js, which runs after this script).
+  document.addEventListener("DOMContentLoaded", function () {
+    var runtimeStatus = /** @type {HTMLElement | null} */ (form.querySelector(".pp-runtime-status"));
+    if (!window.policypress || typeof window.policypress.showStatus !== "function") return;
+    if (runtimeStatus) window.policypress.showStatus(runtimeStatus, words);
+    window.policypress.start(config.document);
+  });
 })();

@@ -69,7 +69,7 @@
   });
   head1.appendChild(el("th", { scope: "col", rowspan: "2", className: "pp-report-actions" }, [el("span", { className: "pp-visually-hidden", text: S.remove_row })]));
   var tbody = el("tbody");
-  var totalRow = el("tr", { className: "pp-report-total" }, [el("th", { scope: "row", text: S.total })]);
+  var totalRow = el("tr", { className: "pp-report-total" }, [el("th", { scope: "row", text: S.total, className: "pp-report-unit" })]);
   columns.forEach(function (column) { totalRow.appendChild(el("td", { "data-column": String(column.number) })); });
   totalRow.appendChild(el("td"));
   var grid = el("table", { className: "pp-report-table" }, [el("thead", {}, [head1, head2]), tbody, el("tfoot", {}, [totalRow])]);
@@ -84,8 +84,11 @@
   ]);
   var xlsxButton = el("button", { type: "button", className: "md-button md-button--primary pp-report-xlsx", text: S.export_xlsx });
   var csvButton = el("button", { type: "button", className: "md-button pp-report-csv", text: S.export_csv });
-  var csvInput = el("input", { type: "file", accept: ".csv,text/csv", className: "pp-report-csv-file", id: "pp-report-csv-file" });
-  var csvImport = el("label", { className: "md-button pp-report-csv-import", for: "pp-report-csv-file", text: S.import_csv });
+  // The browser's file input would speak the browser's language ("Choose File"): hidden, and
+  // opened by the page's own button.
+  var csvInput = el("input", { type: "file", accept: ".csv,text/csv", className: "pp-report-csv-file", id: "pp-report-csv-file", hidden: "hidden", tabindex: "-1", "aria-hidden": "true" });
+  var csvImport = el("button", { type: "button", className: "md-button pp-report-csv-import", text: S.import_csv });
+  csvImport.addEventListener("click", function () { csvInput.click(); });
   var printButton = el("button", { type: "button", className: "md-button pp-report-print", text: S.print });
   var clearButton = el("button", { type: "button", className: "md-button pp-report-clear", text: S.clear });
   var tools = el("div", { className: "pp-report-tools" }, [addButton, xlsxButton, csvButton, csvImport, csvInput, printButton, clearButton]);
@@ -121,7 +124,7 @@
     var tr = el("tr");
     var unit = el("input", { className: "pp-report-cell-unit", "data-column": "unit", "aria-label": S.unit, autocomplete: "off" });
     unit.value = (row && row.unit) || "";
-    tr.appendChild(el("td", {}, [unit]));
+    tr.appendChild(el("td", { className: "pp-report-unit" }, [unit])); // stays in view as the table scrolls sideways
     columns.forEach(function (column, i) {
       var input = el("input", {
         "data-column": String(column.number),
