@@ -19,6 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "None of the documents on this site is in force today: there is nothing to apply for under them now. The self-check can show what they gave, for reference only; for the help that applies now, call {hotline}.",
     },
     "selfcheck_start_history": {"zh": "看看以往的政策", "en": "See what they gave"},
+    "page_moved_title": {"zh": "此页已移动", "en": "This page has moved"},
+    "page_moved": {"zh": "这个页面换了地址，请打开下面的链接，并更新书签：", "en": "This page has a new address: open the link below, and update your bookmark."},
     # Beside a source that names no document number, address or publication (schema.Reference.findable).
     "source_unnumbered": {"zh": "（未注明文号，待经办机构核实）", "en": " (no document number given: to be confirmed by the bureau)"},
     "for_staff": {"zh": "工作人员入口", "en": "For staff"},
@@ -314,9 +316,15 @@ def clause_number(number: str, lang: str) -> str:
 SCRIPT_STRINGS: dict[str, dict[str, str]] = {
     "stage_idle": {"zh": "", "en": ""},
     "stage_starting": {"zh": "正在准备测算程序……", "en": "Getting the calculator ready…"},
-    "stage_runtime": {
-        "zh": "正在加载测算程序（首次约需下载 13 MB，之后可离线使用）……",
-        "en": "Loading the calculator (about 13 MB the first time, then it works offline)…",
+    "stage_runtime": {"zh": "正在下载测算程序……", "en": "Downloading the calculator…"},
+    # While the runtime downloads (policypress-calc.js): MB on the network, one decimal; seconds at the speed so far.
+    "stage_download": {
+        "zh": "正在下载测算程序：已下载 {loaded} MB，共约 {total} MB，按目前网速约还需 {seconds} 秒。下载时可以继续阅读和填写。",
+        "en": "Downloading the calculator: {loaded} of about {total} MB, about {seconds} s to go at this speed. You can go on reading and filling in meanwhile.",
+    },
+    "stage_download_estimating": {
+        "zh": "正在下载测算程序：已下载 {loaded} MB，共约 {total} MB。下载时可以继续阅读和填写。",
+        "en": "Downloading the calculator: {loaded} of about {total} MB. You can go on reading and filling in meanwhile.",
     },
     "stage_calculators": {"zh": "正在加载政策规则……", "en": "Loading the rules…"},
     "stage_parameters": {"zh": "正在加载标准和数值……", "en": "Loading the figures…"},
@@ -730,6 +738,8 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
     },
     "errors_title": {"zh": "请修改以下各项：", "en": "Please correct these:"},
     "row_n": {"zh": "第 {n} 行", "en": "row {n}"},
+    # The runtime's status while it loads (policypress-calc.js's showStatus, with these words).
+    **{key: value for key, value in SCRIPT_STRINGS.items() if key.startswith("stage_")},
 }
 
 # The copy of the site on this device (theme/main.html's box on the calculator, self-check and
@@ -784,6 +794,30 @@ MODE_STRINGS: dict[str, dict[str, str]] = {
     },
     "booth_cleared": {"zh": "已为下一位居民清空所有填写内容。", "en": "Everything typed has been cleared for the next resident."},
     "read_aloud": {"zh": "🔊 朗读结果", "en": "🔊 Read the result aloud"},
+    # Switching booth mode on while staff work is kept on the device (policypress-modes.js).
+    "booth_ask_title": {"zh": "开启展台模式之前", "en": "Before booth mode is switched on"},
+    "booth_ask_text": {
+        "zh": "这台设备上还保存着工作人员填写的内容（{what}）。展台模式会把它们从这台设备上清除。需要保留的，请先打印或导出。",
+        "en": "This device still holds staff work ({what}). Booth mode clears it from this device. Print or export what you need to keep first.",
+    },
+    "booth_ask_cards": {"zh": "识别卡 {n} 张", "en": "identification cards: {n}"},
+    "booth_ask_reports": {"zh": "统计表草稿 {n} 份", "en": "statistics table drafts: {n}"},
+    "booth_ask_here_card": {
+        "zh": "“打印”和“导出”针对本页打开的卡片；其他卡片请在“已保存的卡片”中打开后再打印或导出。",
+        "en": "Print and Export act on the card open on this page; open the other cards from the saved cards to print or export them.",
+    },
+    "booth_ask_here_report": {
+        "zh": "“打印”和“导出”针对本页的统计表（导出为 CSV，可以再导入）。",
+        "en": "Print and Export act on this page's table (exported as CSV, which can be imported again).",
+    },
+    "booth_ask_elsewhere": {
+        "zh": "点“打印”或“导出”会先打开保存这些内容的页面，在那里再选一次。",
+        "en": "Print or Export first opens the page that holds the work; choose again there.",
+    },
+    "booth_ask_print": {"zh": "打印", "en": "Print"},
+    "booth_ask_export": {"zh": "导出", "en": "Export"},
+    "booth_ask_discard": {"zh": "不保留，清除后开启展台模式", "en": "Discard it and switch on booth mode"},
+    "booth_ask_cancel": {"zh": "取消", "en": "Cancel"},
     "publicity_week_banner": {"zh": "政策宣传周：宣传资料、单页和海报", "en": "Publicity Week: leaflets and posters"},
 }
 

@@ -267,7 +267,7 @@ DEFAULT_SEARCH_BOOST = 0.5
 HISTORY_SEARCH_WEIGHT = 0.5
 # Not indexed: the what-changed page quotes old and new clause texts, which search would
 # otherwise offer beside (or instead of) the clauses themselves.
-SEARCH_EXCLUDE = {"changes.md.j2"}
+SEARCH_EXCLUDE = {"changes.md.j2", "moved.md.j2"}
 # The pages that offer to save the site on this device ("offer": the reader chooses; a first
 # visit downloads only its page) and those that save it by themselves ("auto": the staff's).
 OFFLINE = {"calculator.md.j2": "offer", "selfcheck.md.j2": "offer", "staff.md.j2": "auto", "card.md.j2": "auto", "report.md.j2": "auto"}
@@ -455,6 +455,7 @@ def generate(edition: Edition, lang: str, history: History | None = None) -> dic
     pages.update(selfcheck_pages(edition, lang))
     pages.update(card_pages(edition, lang))
     pages.update(report_pages(edition, lang))
+    pages.update(moved_staff_pages(edition, lang, pages))
     from .publicity import publicity_pages
 
     pages.update(publicity_pages(edition, lang))
@@ -815,6 +816,29 @@ def measure_clauses(doc: PolicyDocument) -> dict[int, str]:
     if not doc.meta.calculators:
         return {}
     return dict(getattr(importlib.import_module(f"calculators.{doc.meta.calculators}"), "MEASURE_CLAUSES", {}))
+
+
+# Where the card and the report were before each document's tools had their own address
+# (docs/decisions/013): a clerk's bookmark still finds them.
+MOVED_STAFF_PAGES = {"card": "staff/card.md", "report": "staff/report.md"}
+
+
+def moved_staff_pages(edition: Edition, lang: str, pages: dict[str, str]) -> dict[str, str]:
+    """A page at each old address listing the tools of that kind, unless a page lives there now."""
+    from .i18n import REPORT_STRINGS
+
+    moved: dict[str, str] = {}
+    for kind, path in MOVED_STAFF_PAGES.items():
+        tools = staff_tools(edition, kind)
+        if not tools or path in pages:
+            continue
+        ctx = PageContext(edition, lang, path)
+        links = []
+        for doc, calc in tools:
+            label = card_words(calc, lang, "")["page_link"] if kind == "card" else REPORT_STRINGS["title"][lang]
+            links.append((f"{label} · {getattr(doc.meta.short_title, lang)}", ctx.link(staff_tool_path(calc))))
+        moved[path] = render("moved.md.j2", ctx, t("page_moved_title", lang), links=links)
+    return moved
 
 
 def card_pages(edition: Edition, lang: str) -> dict[str, str]:

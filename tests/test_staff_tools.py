@@ -117,3 +117,14 @@ def test_the_home_page_offers_help_only_on_a_day_something_is_in_force(site, lan
     assert t("for_residents_lead", lang) not in expired and t("selfcheck_start", lang) not in expired
     assert t("for_residents_lead_none", lang, hotline=site.config.hotline) in expired
     assert t("selfcheck_start_history", lang) in expired
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_old_addresses_point_to_each_documents_tool(edition, lang: str) -> None:  # noqa: ANN001
+    from policypress.i18n import t
+
+    pages = generate(edition, lang, None)
+    card = pages["staff/card.md"]
+    assert t("page_moved", lang) in card and "search:\n  exclude: true" in card
+    assert "(id-card.md)" in card and f"({FIXTURE_CARD}.md)" in card
+    assert "(stats-report.md)" in pages["staff/report.md"]
