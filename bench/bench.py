@@ -36,6 +36,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser tests' c
 from policypress.bundle_serve import Handler as BoothHandler  # noqa: E402  (what `make dist` ships as serve.py)
 from policypress.bundle_serve import Server as BoothServer  # noqa: E402
 from policypress.compress import write_compressed  # noqa: E402
+from policypress.runtime import pyodide_source  # noqa: E402  (the npm package: bare Pyodide's own standard library)
 
 try:
     from playwright.sync_api import BrowserContext, Playwright, Request, sync_playwright
@@ -43,8 +44,8 @@ try:
 except ImportError:
     sys.exit("bench: Playwright for Python is missing: run 'make setup'")
 
-SITE = ROOT / "build" / "site"
-REPORT = ROOT / "build" / "bench.json"
+SITE = Path(os.environ.get("BENCH_SITE", ROOT / "build" / "site"))  # BENCH_SITE: another build of the site
+REPORT = SITE.parent / "bench.json"
 BARE_PAGE = ["bare-pyodide.html", "bare-pyodide-worker.mjs"]  # served at /__bench/
 SAMPLES = max(1, int(os.environ.get("BENCH_SAMPLES", "5")))
 PHASES = ("cold", "warm")  # a fresh profile's first visit, then a second visit in it
@@ -80,9 +81,9 @@ addEventListener("DOMContentLoaded", () => {
 # Where the calculator page's time goes: the worker's progress messages, in order.
 STAGES = [
     ("runtime", "page and worker start"),
-    ("calculators", "loadPyodide"),
-    ("parameters", "loadPackage (calculators wheel)"),
-    ("ready", "parameters fetch + import"),
+    ("calculators", "loadPyodide (+ calculators wheel)"),
+    ("parameters", "  (the wheel: loaded with Pyodide)"),
+    ("ready", "parameters + import"),
     ("result", "calculation + display"),
 ]
 
@@ -245,12 +246,15 @@ def serve_phone(directory: Path, traffic: Traffic) -> Iterator[str]:
 
 def site_with_bare_page(workdir: Path) -> Path:
     """A copy of build/site (a rebuild meanwhile cannot disturb the run) with /__bench/ added
-    (with compressed copies, as the build makes them)."""
+    (with compressed copies, as the build makes them). Bare Pyodide is Pyodide as it comes: with
+    its whole standard library (the npm package's python_stdlib.zip, in /__bench/), not the site's
+    trimmed one."""
     root = workdir / "site"
     shutil.copytree(SITE, root)
     (root / "__bench").mkdir()
     for name in BARE_PAGE:
         shutil.copy(Path(__file__).with_name(name), root / "__bench" / name)
+    shutil.copy(pyodide_source(ROOT) / "python_stdlib.zip", root / "__bench" / "python_stdlib.zip")
     write_compressed(root / "__bench")
     return root
 
@@ -487,7 +491,7 @@ def main() -> int:
         print(table(report))
     if "phone" in report:
         print(phone_table(report["phone"]))
-    print(f"(written to {REPORT.relative_to(ROOT)})")
+    print(f"(written to {REPORT})")
     return 0
 
 

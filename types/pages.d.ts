@@ -16,6 +16,12 @@ declare global {
     labels(names: string[]): Promise<Record<string, { zh: string; en: string }>>;
     start(documentId?: string): void;
     onStage(listener: (stage: string, detail?: string | null) => void): void;
+    /** Called now, at every change of stage and as the runtime downloads (bytes come, bytes in all, seconds left or null), with the status in the page's words. */
+    onProgress(listener: (stage: string, download: { loaded: number; total: number; seconds: number | null } | null, text: string) => void): void;
+    /** Keeps a role=status element saying what the runtime is doing (hidden while idle and once ready). */
+    showStatus(node: HTMLElement, words?: Record<string, string>): void;
+    /** What the runtime is doing now, in the page's words (with the download's bytes and time left). */
+    readonly statusText: string;
     readonly stage: string;
   }
 

@@ -36,10 +36,25 @@
   /** @typedef {(stage: string, detail?: string | null) => void} StageListener */
   /** @type {StageListener[]} */
   var listeners = [];
+  /**
+   * The runtime's download, while it lasts: bytes come and bytes in all (on the network: the
+   * compressed size when the server compresses), and the seconds left at the speed so far (null
+   * until there is a speed to go on).
+   * @typedef {{loaded: number, total: number, seconds: number | null}} Download
+   * @typedef {(stage: string, download: Download | null, text: string) => void} ProgressListener
+   */
+  /** @type {Download | null} */
+  var download = null;
+  /** @type {ProgressListener[]} */
+  var progressListeners = [];
 
-  /** @param {string} key @param {Record<string, unknown>} [values] what stands for {name} in the words */
-  function say(key, values) {
-    var text = (own.call(words, key) && words[key]) || key;
+  /**
+   * @param {string} key @param {Record<string, unknown>} [values] what stands for {name} in the words
+   * @param {Record<string, string>} [table] the words to use (a page's own, given to showStatus); default: this page's pp-strings
+   */
+  function say(key, values, table) {
+    var from = table || words;
+    var text = (own.call(from, key) && from[key]) || key;
     var given = values || {};
     Object.keys(given).forEach(function (name) { text = text.split("{" + name + "}").join(String(given[name])); });
     return text;
@@ -47,8 +62,28 @@
 
   /** @param {string} next @param {string | null} [detail] */
   function setStage(next, detail) {
+    var changed = next !== stage;
     stage = next;
-    listeners.forEach(function (listener) { listener(next, detail); });
+    if (next !== "runtime") download = null;
+    if (changed || next === "failed") listeners.forEach(function (listener) { listener(next, detail); });
+    progressListeners.forEach(function (listener) { listener(stage, download, statusText()); });
+  }
+
+  /** @param {number} bytes @returns {string} megabytes, one decimal */
+  function megabytes(bytes) {
+    return (bytes / 1e6).toFixed(1);
+  }
+
+  /**
+   * @param {Record<string, string>} [table] the words (stage_… keys) to say it with; default: this page's pp-strings
+   * @returns {string} what the runtime is doing, in the page's words, with the download's bytes and time left
+   */
+  function statusText(table) {
+    if (stage === "runtime" && download && download.total > 0) {
+      var values = { loaded: megabytes(download.loaded), total: megabytes(download.total), seconds: download.seconds };
+      return download.seconds === null ? say("stage_download_estimating", values, table) : say("stage_download", values, table);
+    }
+    return stage === "idle" ? "" : say("stage_" + stage, undefined, table);
   }
 
   /** @param {string} [documentId] the document whose parameters the calculators use */
@@ -69,6 +104,9 @@
     worker.onmessage = function (event) {
       var message = event.data;
       if (message.type === "progress") {
+        if (message.stage === "runtime" && typeof message.total === "number") {
+          download = { loaded: message.loaded, total: message.total, seconds: typeof message.seconds === "number" ? message.seconds : null };
+        }
         setStage(message.stage);
       } else if (message.type === "failed") {
         var why = String(message.message);
@@ -137,6 +175,26 @@
     listener(stage);
   }
 
+  /** @param {ProgressListener} listener called now, at every change of stage and as the runtime downloads */
+  function onProgress(listener) {
+    progressListeners.push(listener);
+    listener(stage, download, statusText());
+  }
+
+  /**
+   * Keep `node` (a role=status paragraph) saying what the runtime is doing: hidden while idle and
+   * once ready, the download's bytes and time left meanwhile, the failure when it cannot run.
+   * @param {HTMLElement} node @param {Record<string, string>} [table] the page's own words for it (stage_… keys), if not in pp-strings
+   */
+  function showStatus(node, table) {
+    onProgress(function (current) {
+      var text = statusText(table);
+      node.hidden = current === "idle" || current === "ready";
+      node.className = "pp-runtime-status pp-runtime-status--" + current;
+      if (node.textContent !== text) node.textContent = text;
+    });
+  }
+
   window.policypress = {
     calc: calc,
     qr: qr,
@@ -144,8 +202,16 @@
     labels: labels,
     start: start,
     onStage: onStage,
+    onProgress: onProgress,
+    showStatus: showStatus,
+    get statusText() { return statusText(); },
     get stage() { return stage; },
   };
+
+  // Where the intent is clear, at once: a calculator page opened with answers (from a QR code or
+  // a link) will calculate as soon as it can, so its runtime starts before the forms are set up.
+  var openedWith = /** @type {HTMLElement | null} */ (document.querySelector(".pp-calculator"));
+  if (openedWith && /#answers=/.test(location.hash)) start(openedWith.dataset.document);
 
   // --- forms ------------------------------------------------------------------------------
   var MAX_FRAGMENT = 200000; // characters of answers read from the address, at most
@@ -521,12 +587,7 @@
     if (!declaration || !Array.isArray(declaration.inputs) || !result) throw new Error("calculator form without its declaration or result");
     var output = result;
 
-    onStage(function (current) {
-      if (!status) return;
-      status.hidden = current === "idle" || current === "ready";
-      status.className = "pp-runtime-status pp-runtime-status--" + current;
-      status.textContent = say("stage_" + current);
-    });
+    if (status) showStatus(status);
 
     /** @param {string} name @returns {Field | undefined} */
     function declared(name) {
