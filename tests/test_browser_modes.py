@@ -34,7 +34,9 @@ def answer_first_questions(page: Page) -> None:
     page.click("button.pp-sc-continue")
     page.fill("#pp-sc-input-birth_date", "1963-03-01")
     page.click("button.pp-sc-continue")
-    page.wait_for_function("() => document.querySelector('#pp-sc-question').textContent === '性别'")
+    page.wait_for_function(
+        "() => location.hash.includes('birth_date') && document.querySelector('#pp-sc-question').textContent !== '出生日期'"
+    )
     assert "answers=" in page.url
 
 
@@ -198,4 +200,96 @@ def test_without_a_voice_there_is_no_read_aloud_button(browser: Browser, base_ur
     page.click('.pp-calc-form button[type="submit"]')
     page.wait_for_selector(".pp-result:not([hidden])", timeout=LOAD)
     assert page.locator(".pp-speak").count() == 0
+    context.close()
+
+
+# --- switching booth mode on while staff work is on the device -----------------------------------
+
+COUNT_PRINTS = "window.__prints = 0; window.print = () => { window.__prints += 1; };"  # the print dialog, counted
+
+
+def card_keys(page: Page) -> list[str]:
+    return page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('policypress.card.'))")
+
+
+def test_switching_booth_mode_on_with_a_saved_card_asks_first_print_export_discard_or_cancel(browser: Browser, base_url: str) -> None:
+    from policypress.i18n import MODE_STRINGS
+
+    words = {key: value["zh"] for key, value in MODE_STRINGS.items()}
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    context.add_init_script(COUNT_PRINTS)
+    page = context.new_page()
+    page.goto(base_url + "staff/id-card/")
+    page.wait_for_selector(".pp-card-list")
+    page.locator("#card-input-name").press_sequentially("王秀兰")
+    page.locator("#card-input-name").press("Tab")
+    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('policypress.card.'))")
+
+    page.click('[data-pp-mode="booth"]')
+    ask = page.locator("dialog.pp-booth-ask")
+    assert ask.is_visible()
+    assert words["booth_ask_title"] in ask.inner_text()
+    assert words["booth_ask_cards"].replace("{n}", "1") in ask.inner_text()
+    assert [b.inner_text() for b in ask.locator("button").all()] == [
+        words["booth_ask_print"],
+        words["booth_ask_export"],
+        words["booth_ask_discard"],
+        words["booth_ask_cancel"],
+    ]
+    assert "ppBooth" not in dataset(page)  # nothing switched yet
+
+    ask.locator('[data-pp-booth-ask="cancel"]').click()  # cancel: as it was
+    assert not ask.is_visible() and "ppBooth" not in dataset(page) and len(card_keys(page)) == 1
+
+    page.click('[data-pp-mode="booth"]')
+    with page.expect_download() as exported:
+        ask.locator('[data-pp-booth-ask="export"]').click()  # the card page's own export (JSON)
+    saved = json.loads(exported.value.path().read_text(encoding="utf-8"))
+    assert saved["values"]["name"] == "王秀兰"
+    assert ask.is_visible() and "ppBooth" not in dataset(page)  # still asked: exported is not yet switched on
+
+    ask.locator('[data-pp-booth-ask="print"]').click()  # the card page's own print
+    page.wait_for_function("() => window.__prints === 1")
+    assert "王秀兰" in page.inner_text(".pp-card-print")
+    page.wait_for_selector("dialog.pp-booth-ask[open]")  # asked again after printing
+
+    ask.locator('[data-pp-booth-ask="discard"]').click()
+    page.wait_for_selector(".pp-card-list .pp-booth-note")
+    assert dataset(page).get("ppBooth") == "on"
+    assert card_keys(page) == [] and set(storage(page)["local"]) <= MODE_KEYS
+    context.close()
+
+
+def test_a_booth_link_elsewhere_with_a_table_draft_asks_in_english_and_leads_to_the_table_to_export_it(
+    browser: Browser, base_url: str
+) -> None:
+    from policypress.i18n import MODE_STRINGS
+
+    words = {key: value["en"] for key, value in MODE_STRINGS.items()}
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + "en/staff/stats-report/")
+    page.wait_for_selector(".pp-report-table")
+    first = page.locator(".pp-report-table tbody input").first
+    first.press_sequentially("7")
+    first.press("Tab")
+    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('policypress-report:'))")
+
+    page.goto(base_url + "en/publicity-week/?booth=1")  # the kit page's "switch on booth mode" link
+    ask = page.locator("dialog.pp-booth-ask")
+    ask.wait_for()
+    assert "booth=" not in page.url and "ppBooth" not in dataset(page)
+    assert words["booth_ask_reports"].replace("{n}", "1") in ask.inner_text() and words["booth_ask_elsewhere"] in ask.inner_text()
+
+    ask.locator('[data-pp-booth-ask="export"]').click()  # opens the table's page, and asks again there
+    page.wait_for_url("**/en/staff/stats-report/")
+    ask = page.locator("dialog.pp-booth-ask")
+    ask.wait_for()
+    assert words["booth_ask_here_report"] in ask.inner_text()
+    with page.expect_download() as exported:
+        ask.locator('[data-pp-booth-ask="export"]').click()
+    assert exported.value.suggested_filename.endswith(".csv") and "7" in exported.value.path().read_text(encoding="utf-8")
+    page.keyboard.press("Escape")  # the dialog's own cancel
+    assert not ask.is_visible() and "ppBooth" not in dataset(page)
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('policypress-report:')).length") == 1
     context.close()

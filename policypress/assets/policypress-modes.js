@@ -31,12 +31,53 @@
     try { if (s) { if (value === null) s.removeItem(key); else s.setItem(key, value); } } catch (error) { /* private mode */ }
   }
 
+  // --- staff work kept on this device (policypress-card.js, policypress-report.js) ---------------
+  // Cards are kept as CARD_PREFIX + id ({id, updated, values}), the statistics table's draft as
+  // REPORT_PREFIX + document ({county, month, rows: [{unit, columns}]}). Booth mode clears them at
+  // every reset, so switching it on asks first: print, export, discard or cancel.
+  var CARD_PREFIX = "policypress.card.";
+  var REPORT_PREFIX = "policypress-report:";
+  var STAFF_PAGES = "policypress-staff-pages"; // where the card and report pages are, from the home page
+  var ASK = "policypress-booth-ask"; // sessionStorage: the question goes on on the page that holds the work
+
+  /** @param {string | null} text */
+  function parsed(text) {
+    try { return JSON.parse(text || "null"); } catch (error) { return null; }
+  }
+  /** @param {any} draft */
+  function reportHasContent(draft) {
+    if (!draft || typeof draft !== "object") return false;
+    if (draft.county || draft.month) return true;
+    return Array.isArray(draft.rows) && draft.rows.some(function (/** @type {any} */ row) {
+      return row && (row.unit || (Array.isArray(row.columns) && row.columns.some(function (/** @type {any} */ v) { return v !== "" && v !== null && v !== undefined; })));
+    });
+  }
+  function unsavedWork() {
+    var s = store();
+    var work = { cards: 0, reports: 0, total: 0 };
+    if (!s) return work;
+    try {
+      for (var i = 0; i < s.length; i += 1) {
+        var key = s.key(i) || "";
+        if (key.indexOf(CARD_PREFIX) === 0) {
+          var card = parsed(s.getItem(key));
+          if (card && card.values) work.cards += 1;
+        } else if (key.indexOf(REPORT_PREFIX) === 0 && reportHasContent(parsed(s.getItem(key)))) work.reports += 1;
+      }
+    } catch (error) { /* storage switched off: nothing kept either */ }
+    work.total = work.cards + work.reports;
+    return work;
+  }
+
   // ?elder=1 / ?booth=0 in the address: set the mode, then drop the flag from the address.
   var params = new URLSearchParams(location.search);
   var flagged = false;
+  var askFirst = false; // ?booth=1 with staff work on the device: asked once the page is there
   [["elder", ELDER], ["booth", BOOTH]].forEach(function (pair) {
     if (!params.has(pair[0])) return;
-    write(pair[1], /^(1|on|true)$/i.test(params.get(pair[0]) || "") ? "on" : null);
+    var on = /^(1|on|true)$/i.test(params.get(pair[0]) || "");
+    if (pair[1] === BOOTH && on && read(BOOTH) !== "on" && unsavedWork().total) askFirst = true;
+    else write(pair[1], on ? "on" : null);
     params.delete(pair[0]);
     flagged = true;
   });
@@ -227,6 +268,7 @@
       var on = name === "elder" ? modes.elder : name === "booth" ? modes.booth : false;
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.addEventListener("click", function () {
+        if (name === "booth" && !modes.booth && unsavedWork().total) { askBeforeBooth(); return; }
         if (name === "booth" && modes.booth) clearPersonal(); // leaving booth mode leaves nothing behind
         write(name === "elder" ? ELDER : BOOTH, on ? null : "on");
         location.reload();
@@ -242,6 +284,125 @@
     var message = /** @type {HTMLElement | null} */ (bar.querySelector(".pp-booth-cleared"));
     if (message && cleared && modes.booth) message.hidden = false;
     if (modes.booth) watchIdle(bar);
+    rememberStaffPage();
+    var asked = false;
+    try { asked = window.sessionStorage.getItem(ASK) === "1"; window.sessionStorage.removeItem(ASK); } catch (error) { /* none */ }
+    if ((askFirst || asked) && !modes.booth && unsavedWork().total) askBeforeBooth();
+  }
+
+  // --- switching booth mode on with staff work on the device: print, export, discard or cancel ---
+
+  /** Which staff page this is ("card", "report" or ""). */
+  function staffPage() {
+    if (document.querySelector(".pp-card [data-card-action]")) return "card";
+    if (document.querySelector(".pp-report")) return "report";
+    return "";
+  }
+  function homePath() { return new URL(home(), location.href).pathname; }
+  /** @returns {Record<string, string>} */
+  function staffPages() {
+    var pages = parsed(read(STAFF_PAGES));
+    return pages && typeof pages === "object" ? pages : {};
+  }
+  // The card and report pages note where they are (relative to the home page, so the same in
+  // either language): from any page, "print" and "export" can open the page that holds the work.
+  function rememberStaffPage() {
+    var kind = staffPage();
+    var base = homePath();
+    if (!kind || modes.booth || location.pathname.indexOf(base) !== 0) return;
+    var pages = staffPages();
+    var here = location.pathname.slice(base.length);
+    if (pages[kind] === here) return;
+    pages[kind] = here;
+    write(STAFF_PAGES, JSON.stringify(pages));
+  }
+
+  /** @param {string} key @param {Record<string, string | number>} values */
+  function fill(key, values) {
+    return Object.keys(values).reduce(function (text, name) { return text.split("{" + name + "}").join(String(values[name])); }, key);
+  }
+
+  /** @type {HTMLDialogElement | null} */
+  var dialog = null;
+
+  function askBeforeBooth() {
+    var work = unsavedWork();
+    var here = staffPage();
+    // What print and export act on: this page's work, else the page that holds some.
+    var target = here === "card" && work.cards ? "card" : here === "report" && work.reports ? "report" : "";
+    var pages = staffPages();
+    var away = target ? "" : work.cards && pages.card ? "card" : work.reports && pages.report ? "report" : "";
+    if (dialog) dialog.remove();
+    var box = document.createElement("dialog");
+    dialog = box;
+    box.className = "pp-booth-ask md-typeset"; // Material's type and buttons
+    box.style.maxWidth = "36rem"; // (set through the CSSOM: the CSP forbids style attributes, not this)
+    box.style.padding = "0.4rem 1.4rem 0.8rem";
+    box.style.border = "3px solid #1a237e";
+    box.style.borderRadius = "0.3rem";
+    box.setAttribute("aria-labelledby", "pp-booth-ask-title");
+    /** @param {string} tag @param {string} text @param {string} [className] */
+    function add(tag, text, className) {
+      var node = document.createElement(tag);
+      node.textContent = text;
+      if (className) node.className = className;
+      box.appendChild(node);
+      return node;
+    }
+    add("h2", say("booth_ask_title")).id = "pp-booth-ask-title";
+    var what = [];
+    if (work.cards) what.push(fill(say("booth_ask_cards"), { n: work.cards }));
+    if (work.reports) what.push(fill(say("booth_ask_reports"), { n: work.reports }));
+    add("p", fill(say("booth_ask_text"), { what: what.join(lang === "zh" ? "、" : ", ") }));
+    if (target === "card") add("p", say("booth_ask_here_card"));
+    else if (target === "report") add("p", say("booth_ask_here_report"));
+    else if (away) add("p", say("booth_ask_elsewhere"));
+    var actions = document.createElement("p");
+    actions.className = "pp-booth-ask__actions";
+    box.appendChild(actions);
+    /** @param {string} text @param {string} action @param {() => void} run */
+    function button(text, action, run) {
+      var node = document.createElement("button");
+      node.type = "button";
+      node.className = "md-button" + (action === "cancel" ? " md-button--primary" : "");
+      node.setAttribute("data-pp-booth-ask", action);
+      node.textContent = text;
+      node.addEventListener("click", run);
+      actions.appendChild(node);
+      actions.appendChild(document.createTextNode(" "));
+      return node;
+    }
+    /** @param {string} action */
+    function act(action) {
+      if (!target) { // open the page that holds the work, and ask again there
+        try { window.sessionStorage.setItem(ASK, "1"); } catch (error) { /* asked again on switching */ }
+        location.assign(new URL(pages[away], home()).href);
+        return;
+      }
+      var selector = target === "card"
+        ? (action === "print" ? '[data-card-action="print"]' : '[data-card-action="export-json"]')
+        : (action === "print" ? ".pp-report-print" : ".pp-report-csv");
+      var control = /** @type {HTMLElement | null} */ (document.querySelector(selector));
+      if (!control) return;
+      if (action === "print") { // the dialog is not printed: closed for the print, then asked again
+        box.close();
+        control.click();
+        window.setTimeout(function () { if (!box.open && box.isConnected) box.showModal(); }, 0);
+      } else control.click();
+    }
+    if (target || away) {
+      button(say("booth_ask_print"), "print", function () { act("print"); });
+      button(say("booth_ask_export"), "export", function () { act("export"); });
+    }
+    button(say("booth_ask_discard"), "discard", function () {
+      clearPersonal();
+      write(BOOTH, "on");
+      location.reload();
+    });
+    var cancel = button(say("booth_ask_cancel"), "cancel", function () { box.close(); });
+    document.body.appendChild(box);
+    box.showModal();
+    cancel.focus(); // the safe answer first
   }
 
   window.policypressModes = {
