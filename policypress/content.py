@@ -805,7 +805,8 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                             f"unknown {field_name[:-1].replace('_', ' ')} '{value}'",
                             one_of(value, set(known), " the ids in policy/vocabulary.yaml"),
                         )
-        _check_any_of(clause, zh_path, front, sink)
+        if vocabulary is None or all(group in vocabulary.target_groups for group in clause.meta.target_groups):
+            _check_any_of(clause, zh_path, front, sink)  # (an unknown group is reported once, above)
         for index, name in enumerate(clause.meta.amounts):
             if name not in doc.parameters and not sink.is_broken("param", name):
                 sink.add(zh_path, front.line(("amounts", index)), f"unknown parameter '{name}'", _parameter_hint(name, doc))
