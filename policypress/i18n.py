@@ -898,15 +898,15 @@ PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
         "en": "The QR codes point to this computer: set site_url before printing",
     },
     "qr_local": {
-        "zh": "这些资料按 site_url（{url}）生成，这是生成网站的这台电脑的地址，居民用手机扫码打不开。请在 policy/site.yaml 中把 site_url 改为网站发布后的地址，重新生成网站后再打印。",
-        "en": "These sheets were made with site_url {url}, the address of the computer that built the site: a resident's phone cannot open it. Set site_url in policy/site.yaml to the address the site is published at, build the site again, then print.",
+        "zh": "这些资料按 site_url 生成，它指向 {host}，这是生成网站的这台电脑，居民用手机扫码打不开。请在 policy/site.yaml 中把 site_url 改为网站发布后的地址，重新生成网站后再打印。",
+        "en": "These sheets were made with a site_url on {host}, the computer that built the site: a resident's phone cannot open it. Set site_url in policy/site.yaml to the address the site is published at, build the site again, then print.",
     },
     "qr_private_title": {
         "zh": "二维码指向局域网地址，打印前请设置 site_url",
         "en": "The QR codes point to a local network address: set site_url before printing",
     },
     "qr_private": {
-        "zh": "这些资料按 site_url（{url}）生成，这是局域网内的地址，只有连着同一个网络的手机才能打开，居民带回家就打不开了。请在 policy/site.yaml 中把 site_url 改为网站发布后的地址，重新生成网站后再打印。",
-        "en": "These sheets were made with site_url {url}, an address on one local network: only phones on that network can open it, not a resident's phone at home. Set site_url in policy/site.yaml to the address the site is published at, build the site again, then print.",
+        "zh": "这些资料按 site_url 生成，它指向 {host}，这是局域网内的地址，只有连着同一个网络的手机才能打开，居民带回家就打不开了。请在 policy/site.yaml 中把 site_url 改为网站发布后的地址，重新生成网站后再打印。",
+        "en": "These sheets were made with a site_url on {host}, an address on one local network: only phones on that network can open it, not a resident's phone at home. Set site_url in policy/site.yaml to the address the site is published at, build the site again, then print.",
     },
 }

@@ -147,7 +147,9 @@ def site_url_notice(site: Site, lang: str) -> tuple[str, str] | None:
     if kind is None:
         return None
     words = PUBLICITY_STRINGS
-    return words[f"qr_{kind}_title"][lang], words[f"qr_{kind}"][lang].format(url=site.config.site_url)
+    # The host only: the page's links and codes are the full addresses, the warning names no page.
+    host = urlsplit(site.config.site_url or "").netloc or "—"
+    return words[f"qr_{kind}_title"][lang], words[f"qr_{kind}"][lang].format(host=host)
 
 
 def qr_svg(url: str, label: str) -> str:
