@@ -274,3 +274,22 @@ def test_booth_mode_and_the_staff_pages_save_the_site_by_themselves(
     finally:
         context.set_offline(False)
     assert errors == []
+
+
+def test_a_registration_made_before_the_choice_keeps_the_pages_and_gets_the_rest_when_asked(
+    context: BrowserContext, served: Served, built: Path
+) -> None:
+    """Older builds registered the service worker on every first visit: such a registration (no
+    choice recorded) keeps the pages only, as it did, until the reader asks for the whole copy."""
+    urls, _ = precache(built)
+    runtime = json.loads(re.search(r"const RUNTIME = new Set\((\[.*?\])\)", (built / "sw.js").read_text(encoding="utf-8")).group(1))
+    page = context.new_page()
+    page.goto(served.url + CLAUSE)
+    page.evaluate("navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready)")
+    wait_saved(page, len(urls) - len(runtime))
+    assert kept(page) == len(urls) - len(runtime)  # the pages, not the runtime
+    page.goto(served.url + CALCULATOR)
+    page.locator(".pp-offline-save").wait_for(state="visible")  # not saved: offered
+    page.click(".pp-offline-save")
+    page.locator('.pp-offline[data-pp-offline-state="done"]').wait_for(state="attached", timeout=LOAD)
+    assert kept(page) >= len(urls)
