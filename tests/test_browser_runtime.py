@@ -141,3 +141,20 @@ def test_a_qr_code_loads_the_extra_standard_library_only_when_asked(browser: Bro
     page.evaluate("() => window.policypress.qr('again')")
     assert fetched.count("python_stdlib_extra.zip") == 1  # once
     context.close()
+
+
+@pytest.mark.browser
+def test_the_self_check_fetches_the_runtime_only_at_its_first_answer(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    runtime: list[str] = []
+    page.on("request", lambda r: runtime.append(r.url) if "/pyodide/" in r.url else None)
+    page.goto(base_url + "self-check/")
+    page.wait_for_selector(".pp-selfcheck input, .pp-selfcheck button")
+    page.wait_for_timeout(2000)  # in view all this while
+    assert runtime == [] and page.evaluate("window.policypress.stage") == "idle"
+    page.locator(".pp-selfcheck input, .pp-selfcheck button").first.click()
+    page.wait_for_function("() => window.policypress.stage !== 'idle'")
+    page.wait_for_function("() => window.policypress.stage === 'ready'", timeout=LOAD)
+    assert any(url.endswith("/pyodide/python_stdlib.zip") for url in runtime)
+    context.close()

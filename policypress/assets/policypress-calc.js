@@ -689,8 +689,19 @@
     }
   });
 
+  // The self-check (.pp-selfcheck) starts it at its first answer: a reader who only looks costs
+  // nothing (a click, a key or a change inside it, whichever comes first).
+  document.querySelectorAll(".pp-calculator.pp-selfcheck").forEach(function (node) {
+    var check = /** @type {HTMLElement} */ (node);
+    function first() {
+      ["click", "keydown", "change"].forEach(function (type) { check.removeEventListener(type, first); });
+      start(check.dataset.document);
+    }
+    ["click", "keydown", "change"].forEach(function (type) { check.addEventListener(type, first); });
+  });
+
   // Start loading when a calculator comes into view (not before: pages without one never do).
-  var calculatorsOnPage = document.querySelectorAll(".pp-calculator");
+  var calculatorsOnPage = document.querySelectorAll(".pp-calculator:not(.pp-selfcheck)");
   if (calculatorsOnPage.length && "IntersectionObserver" in window) {
     var observer = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) {
