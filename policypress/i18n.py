@@ -833,7 +833,7 @@ def mode_strings(lang: str, config: Any = None) -> dict[str, str]:
 
 # The Publicity Week kit (policypress/publicity.py, templates leaflet/poster/publicity_week).
 PUBLICITY_STRINGS: dict[str, dict[str, str]] = {
-    "title": {"zh": "政策宣传周", "en": "Publicity Week"},
+    "title": {"zh": "宣传资料", "en": "Booth kit"},
     "nav": {"zh": "宣传周资料", "en": "Publicity Week kit"},
     "lead": {
         "zh": "每年{month}举办政策宣传周。这里是展台用的资料：每项现行措施一张A4单页，一张A3海报，都可以直接打印；单页上的二维码打开本网站上的对应页面和计算器。",

@@ -378,7 +378,7 @@ def generate(edition: Edition, lang: str, history: History | None = None) -> dic
         banner=banner,
         measures=measures,
         publicity_now=_publicity_now(site, today),
-        pw=publicity_words(lang, site),
+        pw=publicity_words(lang, site, today),
         has_selfcheck=_selfcheck_calculator(site) is not None,
     )
     pages["for-residents.md"] = render(

@@ -122,8 +122,8 @@ def _count(value: Value, lang: str) -> str:
 
 def format_value(value: Value | None, unit: str, lang: str) -> str:
     """A figure as a reader sees it, e.g. ('yuan-per-person', 1000) → '每人1,000元' / '1,000 yuan per person'."""
-    if value is None:
-        return "（各县区确定）" if lang == "zh" else "(set by each county)"
+    if value is None:  # unset, ended or not yet in force: the parameter's note and status say which
+        return "（未设定）" if lang == "zh" else "(not set)"
     n = plain_number(value)
     zh = lang == "zh"
     match unit:

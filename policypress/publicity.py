@@ -177,11 +177,13 @@ def measures_of(edition: Edition) -> list[tuple[PolicyDocument, Clause]]:
     return edition.measures()
 
 
-def publicity_words(lang: str, site: Site) -> dict[str, str]:
-    """The kit's words; the week's name and lead are the site's own when site.yaml gives them."""
+def publicity_words(lang: str, site: Site, today: dt.date | None = None) -> dict[str, str]:
+    """The kit's words; the week's name and lead are the site's own when site.yaml gives them and
+    the document that holds the week is in force on `today` (else the kit is a booth kit, not
+    that week's)."""
     words = {key: value[lang] for key, value in PUBLICITY_STRINGS.items()}
     week = site.config.publicity_week
-    if week is not None:
+    if week is not None and (today is None or publicity_week_month(site, today)[1]):
         words["title"], words["lead"] = getattr(week.title, lang), getattr(week.lead, lang)
     return words
 
@@ -357,7 +359,7 @@ def publicity_pages(edition: Edition, lang: str) -> dict[str, str]:
     """The Publicity Week page, a leaflet per measure in force and the poster, for one language."""
     site = edition.site
     measures = measures_of(edition)
-    w = publicity_words(lang, site)
+    w = publicity_words(lang, site, edition.today)
     if not measures:  # the page says that none is in force, when the site has measures at all
         return {INDEX_PATH: _index(edition, lang, w, [], None)} if edition.measures(site.documents) else {}
     pages: dict[str, str] = {}

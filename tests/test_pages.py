@@ -29,7 +29,7 @@ DOC = "linyi-hrss-2016-12"
         (1, "people", "1人", "1 person"),
         (6, "month-of-year", "6月", "June"),
         (2, "wage-class", "二类", "class 2"),
-        (None, "yuan", "（各县区确定）", "(set by each county)"),
+        (None, "yuan", "（未设定）", "(not set)"),
     ],
 )
 def test_a_figure_reads_naturally_in_both_languages(value, unit: str, zh: str, en: str) -> None:

@@ -85,3 +85,13 @@ def test_a_wrong_month_reference_is_one_located_error(
     assert len(errors) == 1, errors
     assert errors[0].startswith(f"policy/site.yaml:{line_of(site_yaml, 'month: ' + reference)}: ")
     assert expected in errors[0]
+
+
+def test_the_weeks_name_is_used_only_while_its_document_is_in_force(site: Site) -> None:
+    week = site.config.publicity_week
+    assert week is not None
+    for lang in ("zh", "en"):
+        held = publicity_pages(edition_of(site, IN_FORCE_JUNE), lang)[INDEX_PATH]
+        ended = publicity_pages(edition_of(site, EXPIRED_JUNE), lang)[INDEX_PATH]
+        assert f"# {getattr(week.title, lang)}\n" in held
+        assert getattr(week.title, lang) not in ended and f"# {PUBLICITY_STRINGS['title'][lang]}\n" in ended
