@@ -178,3 +178,65 @@ def test_the_self_check_and_the_start_up_calculator_agree(registered: dt.date, d
 def test_a_birth_date_wins_over_an_age_and_neither_is_an_error() -> None:
     assert check({"registered_poor": True, "birth_date": "1958-03-01", "age": 30, "date": DAY})["age"] == 59
     assert set(calculate("eligibility", {"registered_poor": True, "date": DAY}, PARAMETERS)["errors"]) == {"birth_date"}
+
+
+@SETTINGS
+@given(people(poor=st.just(True)))
+def test_only_questions_the_self_check_asks_are_said_to_be_left_unanswered(inputs: dict[str, Any]) -> None:
+    """An input the page never asked (ask_if false on the other answers, or never) is not listed
+    among "not given" assumptions: the resident was never put the question."""
+    from calculators.core.parameters import Parameters
+    from calculators.linyi_hrss_2016_12.eligibility import INPUTS, was_asked
+
+    result = check(inputs)
+    params, day = Parameters(PARAMETERS), dt.date.fromisoformat(result["date_used"])
+    values = {f.name: inputs.get(f.name) for f in INPUTS}
+    for name in {f.name for f in INPUTS} & {a["input"] for a in result["assumptions"]} - {"date"}:
+        assert was_asked(name, values, result["age"], params, day), name
+    assert "insured_pension" not in {a["input"] for a in result["assumptions"]}  # never asked
+
+
+def test_the_estimate_note_names_only_the_fact_that_is_missing() -> None:
+    """County given, only an age (no birth date): the note asks for the birth date, not the county."""
+    base = {"registered_poor": True, "age": 57, "has_disability_certificate": False, "hard_to_place": True, "date": DAY}
+    notes = measure(check({**base, "county": "兰山区"}), 2)["notes"]
+    said = [n for n in notes if "公益性岗位补贴" in n["zh"]]
+    assert said and all("出生日期" in n["zh"] and "县区" not in n["zh"] for n in said)
+    assert all("date of birth" in n["en"] and "county" not in n["en"] for n in said)
+    born = {**base, "birth_date": "1960-06-01"}
+    born.pop("age")
+    said = [n for n in measure(check(born), 2)["notes"] if "公益性岗位补贴" in n["zh"] and "还需要" in n["zh"]]
+    assert said and all("县区" in n["zh"] and "出生日期" not in n["zh"] for n in said)
+
+
+def test_a_benefit_is_a_note_not_a_condition_met() -> None:
+    """Measure 9's met conditions are conditions (a registered poor household); what it gives is a note."""
+    m9 = measure(check({"registered_poor": True, "age": 40, "date": DAY}), 9)
+    assert m9["status"] == "eligible"
+    assert not any("起付标准" in c["zh"] or "deductible" in c["en"] for c in m9["met"])
+    assert any("起付标准减半" in n["zh"] and "deductible" in n["en"] for n in m9["notes"])
+    moved = measure(check({"registered_poor": True, "age": 40, "relocated": True, "date": DAY}), 10)
+    assert not any("转移接续" in c["zh"] for c in moved["met"]) and any("转移接续" in n["zh"] for n in moved["notes"])
+
+
+@pytest.mark.parametrize(
+    ("facts", "met", "zh", "en"),
+    [
+        ({"age": 57, "has_disability_certificate": False}, True, "不需要残疾证", "no certificate is needed"),
+        ({"age": 40, "has_disability_certificate": True}, True, "持有残疾证：符合", "You hold a disability certificate: that meets"),
+        ({"age": 40, "has_disability_certificate": False}, False, "两项都不符合", "neither part"),
+    ],
+)
+def test_the_either_or_condition_of_measure_2_says_which_part_holds(facts: dict[str, Any], met: bool, zh: str, en: str) -> None:
+    m2 = measure(check({"registered_poor": True, "hard_to_place": True, "date": DAY, **facts}), 2)
+    lines = m2["met"] if met else m2["unmet"]
+    line = next(c for c in lines if "残疾证" in c["zh"])
+    assert zh in line["zh"] and en in line["en"]
+    assert not any("未持有残疾证" in c["zh"] or "Holds no disability certificate" in c["en"] for c in m2["met"])
+
+
+def test_the_wish_to_work_is_not_in_nested_brackets() -> None:
+    m3 = measure(check({"registered_poor": True, "age": 40, "employment_wish": "local", "date": DAY}), 3)
+    line = next(c for c in m3["met"] if "就业意愿" in c["zh"])
+    assert "（（" not in line["zh"] and "））" not in line["zh"] and "((" not in line["en"] and "))" not in line["en"]
+    assert line["en"] == "Wants to work: work close to home (in the county)."

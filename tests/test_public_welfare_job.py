@@ -107,11 +107,62 @@ def test_every_condition_cites_the_clause_in_both_languages() -> None:
         "registered_poor",
         "working_age",
         "hard_to_place",
-        "disability_certificate",
-        "near_pension",
-        "disability_or_near_pension",
+        "disability_or_near_pension",  # one condition (an OR), saying which part holds
         "months_within_notice",
     }
     assert result["explanation"][0]["condition"] == "in_force_on_date"
-    assert not conditions["disability_certificate"]["decisive"] and not conditions["near_pension"]["decisive"]
     assert all(c["clause"] == "m02-public-welfare-jobs" and c["zh"] and c["en"] for c in conditions.values())
+
+
+@pytest.mark.parametrize(
+    ("birth", "certificate", "start", "part_zh", "part_en"),
+    [
+        ("1980-01-01", True, "2017-01-01", "持有残疾证：符合", "You hold a disability certificate: that meets"),
+        ("1961-09-01", False, "2016-09-02", "不需要残疾证", "no certificate is needed"),
+        ("1961-09-01", True, "2016-09-02", "两项都符合", "Both parts"),
+    ],
+)
+def test_the_either_or_condition_says_which_part_holds(birth: str, certificate: bool, start: str, part_zh: str, part_en: str) -> None:
+    """Met through one part of 'certificate OR near the pension': no line reads a missing
+    certificate as a met (or failed) condition of an eligible result."""
+    result = run(birth, certificate, "兰陵县", start, None)
+    either = [c for c in result["explanation"] if c["condition"] == "disability_or_near_pension"]
+    assert len(either) == 1 and either[0]["met"] is True and result["outcome"] == "eligible"
+    assert part_zh in either[0]["zh"] and part_en in either[0]["en"]
+    assert not any(c["met"] is False for c in result["explanation"] if c["condition"] != "in_force_on_date")
+    assert not any("未持有残疾证" in c["zh"] or "Holds no disability certificate" in c["en"] for c in result["explanation"])
+
+
+def test_neither_part_is_said_as_neither() -> None:
+    result = run("1961-09-01", False, "兰陵县", "2016-09-01", None)
+    either = next(c for c in result["explanation"] if c["condition"] == "disability_or_near_pension")
+    assert either["met"] is False and "两项都不符合" in either["zh"] and "Neither part" in either["en"]
+
+
+@pytest.mark.parametrize(("start", "month"), [("2016-05-16", "2016-05"), ("2016-05-31", "2016-05"), ("2020-05-15", "2020-05")])
+def test_a_month_begun_in_the_post_within_the_notice_counts_at_either_end(start: str, month: str) -> None:
+    """One month rule at both ends of the notice (our reading, said as such): a month is judged on
+    its first day in the post, so a start on the first or the last day in force counts alike."""
+    result = run("1980-01-01", True, "兰陵县", start, None, date="2018-01-01")
+    first = result["schedule"][0]
+    assert first["month"] == month and first["counted"] is True
+    assert result["months_before_notice"] == 0
+    rule = [n for n in result["notes"] if "在岗的第一天" in n["zh"]]
+    assert len(rule) == 1 and "测算口径" in rule[0]["zh"] and "our reading" in rule[0]["en"]
+
+
+def test_a_month_whose_first_day_in_the_post_is_before_the_notice_is_listed_only() -> None:
+    """In the post since before the notice: May 2016 began (1 May) before it took effect."""
+    result = run("1980-01-01", True, "兰陵县", "2016-04-20", None, date="2018-01-01")
+    by_month = {r["month"]: r for r in result["schedule"]}
+    assert by_month["2016-04"]["counted"] is False and by_month["2016-05"]["counted"] is False
+    assert by_month["2016-06"]["counted"] is True and result["months_before_notice"] == 2
+    assert any("测算口径" in n["zh"] and "在岗的第一天" in n["zh"] for n in result["notes"])
+
+
+def test_results_speak_to_the_reader_and_point_to_amounts_shown_before() -> None:
+    result = run("1980-01-01", True, "兰陵县", "2017-01-01", None, date="2018-01-01")
+    texts = [c["en"] for c in result["explanation"]] + [n["en"] for n in result["notes"]]
+    assert "The job market has failed to place you." in texts
+    assert not any(" them." in t or "below" in t or ", the county HRSS bureau decides" in t for t in texts)
+    assert not any("以下金额" in n["zh"] for n in result["notes"])

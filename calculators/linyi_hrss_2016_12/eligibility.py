@@ -173,6 +173,39 @@ ASKED_WHEN: dict[str, Any] = {
 }
 INPUTS = tuple(dataclasses.replace(f, ask_if=ASKED_WHEN[f.name]) if f.name in ASKED_WHEN else f for f in INPUTS)
 
+
+def _holds(condition: Any, values: dict[str, Any], age: int, params: Parameters, day: dt.date) -> bool:
+    """An ask_if form (core.inputs.ASK_IF) on the answers, as the self-check page evaluates it."""
+    if not isinstance(condition, dict):
+        return True
+    for key, value in condition.items():
+        if key in ("never", "with"):
+            return False
+        if key == "all" and not all(_holds(c, values, age, params, day) for c in value):
+            return False
+        if key == "any" and not any(_holds(c, values, age, params, day) for c in value):
+            return False
+        if key == "is" and not all(values.get(n) == v for n, v in value.items()):
+            return False
+        if key == "is_not" and not all(values.get(n) != v for n, v in value.items()):
+            return False
+        if key == "given" and values.get(value) in (None, ""):
+            return False
+        if key == "age_at_least" and not age >= params.rule(value, day):
+            return False
+        if key == "age_below" and not age < params.rule(value, day):
+            return False
+        if key == "age_at_most" and not age <= params.rule(value, day):
+            return False
+    return True
+
+
+def was_asked(name: str, values: dict[str, Any], age: int, params: Parameters, day: dt.date) -> bool:
+    """Whether the self-check asks input `name`, given the other answers: an input it does not ask
+    is never said to be "not given" (the page never put the question)."""
+    return _holds(ASKED_WHEN.get(name), values, age, params, day)
+
+
 # What the answer assumes when an input is left out, in the order the answer lists them.
 ASSUMED: dict[str, Text] = {
     "able_to_work": text(
@@ -214,12 +247,12 @@ ASSUMED: dict[str, Text] = {
     ),
     "insured_pension": text(
         "没有填写是否已参加居民基本养老保险：还没有参保的，请到乡镇人社所办理。",
-        "Not said whether you are insured in the residents' pension: if not, enrol at the township HRSS office.",
+        "Whether you are insured in the residents' pension is not given: if you are not, enrol at the township HRSS office.",
     ),
     "insured_medical": text(
         "没有填写是否已参加居民基本医疗保险：还没有参保的，请到乡镇人社所办理，参保后才能享受大病保险倾斜。",
-        "Not said whether you are insured in the residents' medical insurance: if not, enrol at the township HRSS office; "
-        "the critical-illness boost needs it.",
+        "Whether you are insured in the residents' medical insurance is not given: if you are not, enrol at the township "
+        "HRSS office; the higher critical-illness payments for poor people need that insurance.",
     ),
     "relocated": text(
         "没有填写是否易地扶贫搬迁：按“可能符合”显示。", "Not said whether you were relocated for poverty alleviation: shown as 'possibly'."
@@ -574,33 +607,72 @@ def _certificate_or_near_words(ctx: Context, certificate: bool | None, near: boo
     pension = conventions.pension_age(ctx.params, ctx.day)
     years = int(ctx.params.require("public_welfare_job.near_pension_years", ctx.day))
     age = ctx.person.age
-    cert = {
-        True: ("持有残疾证", "Holds a disability certificate"),
-        False: ("未持有残疾证", "Holds no disability certificate"),
-        None: ("没有填写是否持有残疾证", "The disability certificate is not given"),
-    }[certificate]
+    rule_zh = f"持有残疾证或距领取养老金不足 {years} 年"
+    rule_en = f"a disability certificate, or less than {years} years before the pension"
     if near:
-        years_zh, years_en = f"距 {pension} 周岁领取养老金不足 {years} 年", f"less than {years} years before the pension at {pension}"
+        years_zh, years_en = (
+            f"距 {pension} 周岁领取养老金不足 {years} 年",
+            f"you are less than {years} years before the pension at {pension}",
+        )
     elif near is None:
         years_zh = f"只知道年龄 {age} 周岁：过了 {pension - years} 周岁生日才算距领取养老金不足 {years} 年，请填写出生日期"
         years_en = (
-            f"only the age, {age}, is known: 'less than {years} years before the pension' starts the day after turning "
-            f"{pension - years}; give the date of birth"
+            f"only your age, {age}, is known: 'less than {years} years before the pension' starts the day after turning "
+            f"{pension - years}, so give your date of birth"
         )
     elif age >= pension:
-        years_zh, years_en = f"已到 {pension} 周岁领取养老金的年龄", f"at or past the pension age of {pension}"
+        years_zh, years_en = f"已到 {pension} 周岁领取养老金的年龄", f"you are at or past the pension age of {pension}"
     else:
-        years_zh, years_en = f"距 {pension} 周岁领取养老金还有 {years} 年或以上", f"{years} years or more before the pension at {pension}"
-    return f"{cert[0]}；{years_zh}。", f"{cert[1]}; {years_en}."
+        years_zh, years_en = (
+            f"距 {pension} 周岁领取养老金还有 {years} 年或以上",
+            f"you are {years} years or more before the pension at {pension}",
+        )
+    # The condition is an OR: say which part holds, and never list a part that does not hold as a tick.
+    if certificate and near:
+        return (
+            f"持有残疾证，而且{years_zh}：“{rule_zh}”两项都符合（符合一项即可）。",
+            f"You hold a disability certificate, and {years_en}: both parts of '{rule_en}' hold (either one is enough).",
+        )
+    if certificate:
+        return (
+            f"持有残疾证：符合“{rule_zh}”这一条件（符合一项即可）。",
+            f"You hold a disability certificate: that meets the condition of {rule_en} (either one is enough).",
+        )
+    if near:
+        return (
+            f"{years_zh}：符合“{rule_zh}”这一条件（符合一项即可，不需要残疾证）。",
+            f"{years_en[0].upper()}{years_en[1:]}: that meets the condition of {rule_en} (either one is enough; no certificate is needed).",
+        )
+    cert_zh, cert_en = {
+        False: ("没有残疾证", "You hold no disability certificate"),
+        None: ("没有填写是否持有残疾证", "Whether you hold a disability certificate is not given"),
+    }[certificate]
+    if certificate is False and near is False:
+        return (
+            f"{cert_zh}，{years_zh}：“{rule_zh}”两项都不符合。",
+            f"{cert_en}, and {years_en}: neither part of '{rule_en}' holds.",
+        )
+    return (
+        f"{cert_zh}；{years_zh}。“{rule_zh}”符合一项即可，现在还不能确定。",
+        f"{cert_en}; {years_en}. Either part of '{rule_en}' is enough; it cannot be settled yet.",
+    )
 
 
 def _public_welfare_estimate(m: Measure, ctx: Context) -> None:
     """The subsidy from the public-welfare-job calculator, for a post starting on the day used."""
     county, birth = ctx.person.fact("county"), ctx.person.birth
     if county is None or birth is None:
+        missing = [
+            w
+            for w, gone in ((("所在县区", "your county or district"), county is None), (("出生日期", "your date of birth"), birth is None))
+            if gone
+        ]
+        zh, en = "和".join(w[0] for w in missing), " and ".join(w[1] for w in missing)
+        why_zh = "（只填了年龄，无法按日判断劳动年龄和距领取养老金的年限）" if birth is None else ""
+        why_en = " (an age alone does not give the day you reach working age or the pension age)" if birth is None else ""
         m.note(
-            "填写所在县区和出生日期，可以估算公益性岗位补贴（按当地最低工资标准）。",
-            "Give your county and date of birth to estimate the subsidy (the local minimum wage).",
+            f"没有估算公益性岗位补贴：还需要{zh}{why_zh}。补贴按当地最低工资标准估算。",
+            f"The public-welfare job subsidy is not estimated: it needs {en}{why_en}. It is estimated at the local minimum wage.",
         )
         return
     facts = {
@@ -649,7 +721,7 @@ def employment_partners(ctx: Context) -> Measure:
         )
     else:
         label = WISH_LABELS[wish]
-        m.check("wants_work", True, f"有就业意愿（{label['zh']}）。", f"Wants to work ({label['en']}).")
+        m.check("wants_work", True, f"有就业意愿：{label['zh']}。", f"Wants to work: {label['en'][0].lower()}{label['en'][1:]}.")
     if m.status == NOT_ELIGIBLE:
         return m
     m.note(
@@ -869,14 +941,13 @@ def technical_school(ctx: Context) -> Measure:
         return m
     student = ctx.person.fact("technical_school")
     if student:
-        m.check(
-            "technical_school",
-            True,
-            "就读或报考技工院校：技工院校定向招收的贫困家庭适龄学生，按国家规定享受免学费和国家助学金，由承担院校免除住宿费和"
-            "教材费，并提供勤工俭学岗位；是否定向招收以学校为准。",
-            "Studying at or applying to a technical school: students of suitable age from poor families whom technical schools "
-            "recruit under this measure get free tuition and the national grant as the national rules provide, free "
-            "accommodation and textbooks from the school, and work-study posts; the school says whether you are recruited so.",
+        m.check("technical_school", True, "就读或报考技工院校。", "Studying at or applying to a technical school.")
+        m.note(
+            "技工院校定向招收的贫困家庭适龄学生，按国家规定享受免学费和国家助学金，由承担院校免除住宿费和教材费，并提供勤工俭学岗位；"
+            "是否定向招收以学校为准。",
+            "Students of suitable age from poor families whom technical schools recruit under this measure get free tuition and "
+            "the national grant as the national rules provide, free accommodation and textbooks from the school, and work-study "
+            "posts; the school says whether you are recruited so.",
         )
     elif student is False:
         m.check("technical_school", False, "不就读、不报考技工院校。", "Not studying at or applying to a technical school.")
@@ -923,14 +994,13 @@ def pension_and_medical(ctx: Context) -> Measure:
                     "(without the boost for poor people).",
                 )
         return m
-    m.check(
-        "insurance_for_poor",
-        True,
-        "建档立卡贫困人口：实施全民参保登记；符合条件的参加居民基本医疗保险，个人缴费部分由各级财政补贴（条件以当地规定为准）；"
+    # The registered poor household is the condition (checked above); what the measure gives is a note.
+    m.note(
+        "建档立卡贫困人口实施全民参保登记；符合条件的参加居民基本医疗保险，个人缴费部分由各级财政补贴（具体条件按当地规定）；"
         "参保居民的大病保险起付标准减半、各段支付比例提高、年度最高支付限额提高。",
-        "Registered poor people: everyone is to be enrolled; for those who meet the conditions, the individual contribution to "
-        "the residents' medical insurance is subsidised (the conditions are local); for insured residents, critical-illness "
-        "insurance halves the deductible, raises each payment rate and raises the yearly cap.",
+        "Registered poor people are all to be enrolled; for those who meet the local conditions, the individual contribution "
+        "to the residents' medical insurance is subsidised; for insured residents, critical-illness insurance halves the "
+        "deductible, raises each payment rate and raises the yearly cap.",
     )
     pension = conventions.pension_age(ctx.params, ctx.day)
     low, _ = conventions.working_age_bounds(ctx.params, ctx.day)
@@ -941,8 +1011,11 @@ def pension_and_medical(ctx: Context) -> Measure:
         m.check(
             "pension_paid",
             True,
-            f"{on['zh']} {age} 周岁，已到 {pension} 周岁领取年龄：居民基本养老保险基础养老金按时足额发放。",
-            f"{on['en']}, aged {age}: at the pension age of {pension}, the basic pension is paid in full and on time.",
+            f"{on['zh']} {age} 周岁，已到 {pension} 周岁领取年龄。",
+            f"{on['en']}, aged {age}: at or past the pension age of {pension}.",
+        )
+        m.note(
+            "居民基本养老保险基础养老金按时足额发放。", "The basic pension of the residents' pension insurance is paid in full and on time."
         )
     else:
         severe = _severe_disability(ctx.person, ctx.params, ctx.day)
@@ -957,11 +1030,16 @@ def pension_and_medical(ctx: Context) -> Measure:
                 if tier is not None
                 else ("（档次数额按省里规定）", " (the tier's amount is the province's)")
             )
+            worst = int(ctx.params.rule("pension.severe_disability_max_grade", ctx.day))
             m.check(
                 "severe_disability",
                 True,
-                f"重度残疾：政府全额代缴居民基本养老保险最低标准的养老保险费{figure[0]}。",
-                f"Severely disabled: the government pays the lowest tier of the residents' pension contribution in full{figure[1]}.",
+                f"重度残疾（残疾等级在 {worst} 级以内，本站的测算口径）。",
+                f"Severely disabled (a disability grade of {worst} or more severe: this site's reading).",
+            )
+            m.note(
+                f"政府全额代缴居民基本养老保险最低标准的养老保险费{figure[0]}。",
+                f"The government pays the lowest tier of the residents' pension contribution in full{figure[1]}.",
             )
         elif severe is None:
             worst = int(ctx.params.rule("pension.severe_disability_max_grade", ctx.day))
@@ -970,16 +1048,28 @@ def pension_and_medical(ctx: Context) -> Measure:
                 f"With a disability grade of {worst} or more severe (this site's reading of 'severe disability'), the government "
                 "pays the lowest pension tier in full; give the grade.",
             )
-    if ctx.person.fact("insured_pension") is False and age < pension:
+    insured_pension, insured_medical = ctx.person.fact("insured_pension"), ctx.person.fact("insured_medical")
+    if insured_pension is not True and age < pension:
         m.note(
-            "还没有参加居民基本养老保险：请到乡镇人社所办理参保。",
-            "Not insured in the residents' pension: enrol at the township HRSS office.",
+            "还没有参加居民基本养老保险：请到乡镇人社所办理参保。"
+            if insured_pension is False
+            else "还没有参加居民基本养老保险的，请到乡镇人社所办理参保。",
+            "Not insured in the residents' pension: enrol at the township HRSS office."
+            if insured_pension is False
+            else "If you are not yet insured in the residents' pension, enrol at the township HRSS office.",
         )
-    if ctx.person.fact("insured_medical") is False:
+    # Left unanswered when asked (there are costs), the assumptions say it; never asked, it is advice.
+    if insured_medical is False or (insured_medical is None and ctx.person.values.get("critical_illness_costs") is None):
         m.note(
-            "还没有参加居民基本医疗保险：请到乡镇人社所办理参保，个人缴费由财政补贴，参保后才能享受大病保险倾斜。",
-            "Not insured in the residents' medical insurance: enrol at the township HRSS office; your contribution is subsidised, "
-            "and the critical-illness boost needs it.",
+            ("还没有参加居民基本医疗保险：" if insured_medical is False else "还没有参加居民基本医疗保险的，")
+            + "请到乡镇人社所办理参保，个人缴费由财政补贴；参保后才能享受大病保险对贫困人口的倾斜。",
+            (
+                "Not insured in the residents' medical insurance: "
+                if insured_medical is False
+                else "If you are not yet insured in the residents' medical insurance, "
+            )
+            + "enrol at the township HRSS office; your contribution is subsidised, and the higher critical-illness payments "
+            "for poor people need that insurance.",
         )
     if ctx.person.fact("critical_illness_costs") is not None:
         _illness_estimate(m, ctx)
@@ -1051,16 +1141,21 @@ def relocated(ctx: Context) -> Measure:
         "relocated",
         moved,
         {
-            True: "易地扶贫搬迁：养老、医疗保险关系随迁转移接续，原参保地的缴费年限累计计算。",
+            True: "是易地扶贫搬迁人口。",
             False: "不是易地扶贫搬迁人口。",
             None: "没有填写是否易地扶贫搬迁。",
         }[moved],
         {
-            True: "Relocated: pension and medical insurance move with you, and the years paid at the old place all count.",
+            True: "Relocated for poverty alleviation.",
             False: "Not relocated for poverty alleviation.",
             None: "Not said whether you were relocated for poverty alleviation.",
         }[moved],
     )
+    if moved:
+        m.note(
+            "养老、医疗保险关系随迁转移接续，原参保地的缴费年限累计计算。",
+            "Your pension and medical insurance move with you, and the years paid at the old place all count.",
+        )
     return m
 
 
@@ -1132,8 +1227,14 @@ def _check_county(values: dict[str, Any], params: Parameters) -> None:
         )
 
 
-def _assumptions(person: Person, values: dict[str, Any], used: DateUsed) -> list[dict[str, Any]]:
-    listed = [{"input": name, **words} for name, words in ASSUMED.items() if name in person.assumed]
+def _assumptions(person: Person, values: dict[str, Any], used: DateUsed, params: Parameters) -> list[dict[str, Any]]:
+    """What the answer assumed for a question asked and left unanswered (not for one never asked)."""
+    inputs = {f.name for f in INPUTS}
+    listed = [
+        {"input": name, **words}
+        for name, words in ASSUMED.items()
+        if name in person.assumed and (name not in inputs or was_asked(name, values, person.age, params, used.day))
+    ]
     if values.get("date") is None:
         listed.insert(0, {"input": "date", **used.words})
     return listed
@@ -1182,7 +1283,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
         counts=counts,
         eligible_measures=[m.number for m in measures if m.status == ELIGIBLE],
         possibly_measures=[m.number for m in measures if m.status == POSSIBLY],
-        assumptions=_assumptions(person, values, used),
+        assumptions=_assumptions(person, values, used, params),
     )
 
 

@@ -5,9 +5,11 @@ certificate or are less than 5 years from the social pension, may be placed in a
 job. The subsidy is the local minimum wage for the time worked, for at most 3 years, or until
 the pension for those near it (二(一)2). Each county sets the subsidy "with reference to"
 (参照) the local minimum wage: the minimum wage is an estimate of it, never the notice's figure,
-and the result says so. RULES.md fixes the readings: whole calendar months from the start month,
-each at the minimum wage in force on its first day; only months whose first day falls within the
-notice count toward the total, the rest are listed apart. Whether a person is near the pension is
+and the result says so. RULES.md fixes the readings: whole calendar months from the start month.
+Each month is judged on its first day in the post (the start date in the start month, the 1st
+after): it is paid at the minimum wage in force that day, and it counts toward the total when that
+day falls within the notice; the rest are listed apart. This month rule is our reading (the notice
+says only "根据实际工作时间"), and every result that lists a month apart says so. Whether a person is near the pension is
 judged on the start date (a reading): someone who comes within 5 years of it during the placement
 is told that the extension is the county's to decide, and it is not counted.
 """
@@ -132,31 +134,43 @@ def eligibility(values: dict[str, Any], params: Parameters, why: Explanation) ->
         hard,
         CLAUSE,
         "通过市场渠道确实难以实现就业。" if hard else "能够通过市场渠道实现就业，不属于托底安置的对象。",
-        "The job market has failed to place them."
-        if hard
-        else "The job market can place them: safety-net placement is for those it cannot.",
+        "The job market has failed to place you." if hard else "The job market can place you: safety-net placement is for those it cannot.",
     )
     certificate: bool = values["has_disability_certificate"]
-    why.check(
-        "disability_certificate",
-        certificate,
-        CLAUSE,
-        "持有残疾证。" if certificate else "未持有残疾证。",
-        "Holds a disability certificate." if certificate else "Holds no disability certificate.",
-        decisive=False,
-    )
     near = conventions.near_pension(birth, start, params)
-    why.check("near_pension", near, CLAUSE, *_near_pension_words(birth, start, near, params), decisive=False)
-    years = conventions.whole_rule(params, "public_welfare_job.near_pension_years", start)
-    either = certificate or near
-    why.check(
-        "disability_or_near_pension",
-        either,
-        CLAUSE,
-        f"持有残疾证或距享受社会养老保险待遇不足{years}年，{'符合' if either else '两项都不符合'}。",
-        f"Holds a disability certificate or is less than {years} years from the social pension: {'yes' if either else 'neither'}.",
-    )
+    why.check("disability_or_near_pension", certificate or near, CLAUSE, *either_words(certificate, near, birth, start, params))
     return not why.failed(), near
+
+
+def either_words(certificate: bool, near: bool, birth: dt.date, start: dt.date, params: Parameters) -> tuple[str, str]:
+    """The either-or condition (a disability certificate, or less than the years to the pension) in
+    words that say which branch holds: a branch that does not hold is not a condition that failed."""
+    years = conventions.whole_rule(params, "public_welfare_job.near_pension_years", start)
+    rule_zh, rule_en = (
+        f"持有残疾证或距享受社会养老保险待遇不足{years}年",
+        f"a disability certificate, or less than {years} years to the social pension",
+    )
+    near_zh, near_en = _near_pension_words(birth, start, near, params)
+    lower = near_en[0].lower() + near_en[1:]
+    if certificate and near:
+        return (
+            f"持有残疾证，而且{near_zh}“{rule_zh}”两项都符合（符合一项即可）。",
+            f"You hold a disability certificate, and {lower} Both parts of the condition ({rule_en}) hold; either one is enough.",
+        )
+    if certificate:
+        return (
+            f"持有残疾证：符合“{rule_zh}”这一条件（符合一项即可）。",
+            f"You hold a disability certificate: that meets the condition of {rule_en} (either one is enough).",
+        )
+    if near:
+        return (
+            f"{near_zh}符合“{rule_zh}”这一条件（符合一项即可，不需要残疾证）。",
+            f"{near_en} That meets the condition of {rule_en} (either one is enough; no certificate is needed).",
+        )
+    return (
+        f"没有残疾证，{near_zh}“{rule_zh}”两项都不符合。",
+        f"No disability certificate, and {lower} Neither part of the condition ({rule_en}) holds.",
+    )
 
 
 def _near_pension_words(birth: dt.date, start: dt.date, near: bool, params: Parameters) -> tuple[str, str]:
@@ -263,12 +277,22 @@ def _wage(params: Parameters, name: str, day: dt.date) -> Number:
     return value
 
 
+def first_day_in_post(month: dt.date, start: dt.date) -> dt.date:
+    """The day a month is judged on (our reading): the start date in the start month, else the 1st."""
+    return max(first_of_month(month), start)
+
+
+def _first_day(row: dict[str, Any], start: dt.date) -> dt.date:
+    return first_day_in_post(dt.date.fromisoformat(f"{row['month']}-01"), start)
+
+
 def monthly_schedule(values: dict[str, Any], area: dict[str, Any], months: int, params: Parameters) -> list[dict[str, Any]]:
-    """One entry per month from the start month, at the minimum wage in force on its first day."""
+    """One entry per month from the start month, judged on its first day in the post: the minimum
+    wage in force that day, and counted when that day is within the notice (our reading)."""
     start: dt.date = values["start_date"]
     rows = []
     for index in range(months):
-        first = add_months(first_of_month(start), index)
+        first = first_day_in_post(add_months(first_of_month(start), index), start)
         wage_class = int(_wage(params, f"minimum_wage.area_class.{area['id']}", first))
         monthly = Decimal(_wage(params, f"minimum_wage.class_{wage_class}.monthly", first))
         hourly = Decimal(_wage(params, f"minimum_wage.class_{wage_class}.hourly", first))
@@ -337,31 +361,35 @@ def breakdown(rows: list[dict[str, Any]], total: Decimal) -> list[dict[str, Any]
     return lines
 
 
-def _before_notice(row: dict[str, Any], params: Parameters) -> bool:
-    return dt.date.fromisoformat(f"{row['month']}-01") < params.effective
+def _before_notice(row: dict[str, Any], params: Parameters, start: dt.date) -> bool:
+    return _first_day(row, start) < params.effective
 
 
-def _schedule_notes(rows: list[dict[str, Any]], params: Parameters, why: Explanation) -> None:
+MONTH_RULE = text(
+    "每个月按本人当月在岗的第一天判断（上岗当月为上岗日期，之后为每月1日）：这一天在通知有效期内的，该月按整月计入合计，"
+    "否则只列在表中（测算口径：通知只写“根据实际工作时间”，以经办机构解释为准）。",
+    "Each month is judged on your first day in the post that month (the start date in the start month, the 1st after): "
+    "if that day is within the notice, the whole month counts toward the total; if not, it is only listed (our reading: "
+    "the notice says only 'according to the actual working time'; the office decides).",
+)
+
+
+def _schedule_notes(rows: list[dict[str, Any]], params: Parameters, start: dt.date, why: Explanation) -> None:
     effective_words = day_words(params.effective)
     expires_words = day_words(params.expires) if params.expires else {"zh": "", "en": ""}
-    before = [r for r in rows if _before_notice(r, params)]
-    beyond = [r for r in rows if not r["counted"] and not _before_notice(r, params)]
+    before = [r for r in rows if _before_notice(r, params, start)]
+    beyond = [r for r in rows if not r["counted"] and not _before_notice(r, params, start)]
+    boundary = {month_label(params.effective), month_label(params.expires) if params.expires else ""}
+    if before or beyond or boundary & {r["month"] for r in rows}:
+        why.note(MONTH_RULE["zh"], MONTH_RULE["en"])
     if before:
         zh, en = _span(before)
         n = len(before)
         why.note(
-            f"{zh}（{n} 个月）当月1日早于通知施行日（{effective_words['zh']}），列在表中但不计入合计（测算口径，以经办机构解释为准）。",
-            f"{en} ({n} month{'s' if n != 1 else ''}): the first day of the month is before the notice took effect on {effective_words['en']}, "
-            "so they are listed but not counted (our reading; the office decides).",
+            f"{zh}（{n} 个月）在岗的第一天早于通知施行日（{effective_words['zh']}），列在表中但不计入合计。",
+            f"{en} ({n} month{'s' if n != 1 else ''}): the first day in the post is before the notice took effect on "
+            f"{effective_words['en']}, so they are listed but not counted.",
         )
-        month = before[-1]["month"]
-        if month == month_label(params.effective):
-            first, words = day_words(dt.date.fromisoformat(f"{month}-01")), _month(month)
-            why.note(
-                f"按月计算时以每月1日为准：{first['zh']}早于施行日（{effective_words['zh']}），所以施行当月（{words['zh']}）也不计入。",
-                f"Months are judged by their first day: {first['en']} is before {effective_words['en']}, so the month the notice took effect ({words['en']}) "
-                "is not counted either.",
-            )
     if beyond:
         zh, en = _span(beyond)
         why.note(
@@ -414,11 +442,11 @@ def _other_help(values: dict[str, Any], params: Parameters, why: Explanation) ->
 
 def _estimate_note(why: Explanation) -> None:
     why.note(
-        "岗位补贴标准由各县区根据实际工作时间、参照当地最低工资标准确定，通知没有规定数额：以下金额按当地最低工资标准估算，"
+        "岗位补贴标准由各县区根据实际工作时间、参照当地最低工资标准确定，通知没有规定数额：本测算的金额按当地最低工资标准估算，"
         "不是通知规定的数额，实际补贴以县区人社部门确定的为准。",
         "Each county sets the subsidy by the actual working time, with reference to the local minimum wage; the notice gives "
-        "no figure. The amounts below are estimates at the local minimum wage, not figures of the notice: the county HRSS "
-        "bureau sets the actual subsidy.",
+        "no figure. The amounts in this estimate are worked out at the local minimum wage and are not figures of the notice: "
+        "the county HRSS bureau sets the actual subsidy.",
     )
 
 
@@ -448,10 +476,10 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     near_from = None if near else near_during_placement(values, params, why)
     rows = monthly_schedule(values, area, count, params)
     counted = [r for r in rows if r["counted"]]
-    before = [r for r in rows if _before_notice(r, params)]
-    total = sum((Decimal(str(r["amount"])) for r in counted), Decimal(0))
-    _schedule_notes(rows, params, why)
     start: dt.date = values["start_date"]
+    before = [r for r in rows if _before_notice(r, params, start)]
+    total = sum((Decimal(str(r["amount"])) for r in counted), Decimal(0))
+    _schedule_notes(rows, params, start, why)
     beyond = len(rows) - len(counted) - len(before)
     if rows:
         period = period_words(params)
@@ -495,7 +523,7 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     why.note(
         f"公益性岗位由县区开发，原则上每个贫困村不超过 {posts} 人；本测算说明条件和补贴，是否安置以县区人社部门确定为准。",
         f"Counties create the posts, as a rule at most {posts} per poor village: this estimate shows the conditions and the "
-        "subsidy, the county HRSS bureau decides on a placement.",
+        "subsidy; the county HRSS bureau decides on a placement.",
     )
     return finish(
         CALCULATOR.name,
