@@ -62,9 +62,9 @@ def test_what_is_not_a_number_is_refused(written: str) -> None:
 
 def test_a_number_that_cannot_be_read_is_answered_with_how_to_write_it() -> None:
     _, errors = validate((AGE,), {"age": "五八"})
-    assert errors["age"]["zh"] == "“年龄（周岁）”请填写整数，例如 60周岁（也可以写“六十”）。"
-    assert errors["age"]["en"] == "'Age (whole years)' must be a whole number, e.g. 60 years."
-    assert parse_number("六十", whole=True) == 60  # the example given is one the field reads
+    assert errors["age"]["zh"] == "“年龄（周岁）”请填写整数，例如 10周岁（也可以写“十”）。"
+    assert errors["age"]["en"] == "'Age (whole years)' must be a whole number, e.g. 10 years."
+    assert parse_number("十", whole=True) == 10  # the example given is one the field reads
     _, errors = validate((COSTS,), {"costs": "八万块多"})
     assert "1.5万" in errors["costs"]["zh"] and "15000" in errors["costs"]["en"]
     assert parse_number("1.5万", whole=False) == 15000
@@ -93,3 +93,16 @@ def test_the_command_line_reads_8_wan_yuan() -> None:
         assert done.returncode == 0, done.stdout + done.stderr
         figures[costs] = json.loads(done.stdout)["amount"]
     assert figures["8万元"] == figures["80000"] > 0
+
+
+def test_the_example_is_a_typical_round_number_not_the_middle_of_a_wide_range() -> None:
+    """1–744 hours a month: a round number near the low end (100), never the midpoint (373); a
+    declared default within the bounds is the example itself."""
+    from calculators.linyi_hrss_2016_12.public_welfare_job import INPUTS as JOB_INPUTS
+
+    hours = next(f for f in JOB_INPUTS if f.name == "monthly_hours")
+    _, errors = validate((hours,), {"monthly_hours": "abc"})
+    assert "e.g. 100 hours" in errors["monthly_hours"]["en"] and "例如 100小时" in errors["monthly_hours"]["zh"]
+    assert "373" not in errors["monthly_hours"]["en"]
+    declared = Field("days", "int", text("天数", "Days"), minimum=1, maximum=365, default=30)
+    assert "e.g. 30." in validate((declared,), {"days": "abc"})[1]["days"]["en"]

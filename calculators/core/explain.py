@@ -88,7 +88,7 @@ def history_first(why: Explanation, params: Parameters, used: DateUsed, clause: 
         en = (
             f"This notice was in force until {day['en']} and has expired: today, {today['en']}, it does not apply. What follows "
             f"is a historical result, calculated for its last day in force ({day['en']}): it shows what the notice gave then, "
-            "not what you can get now. Ask the county HRSS bureau or call {hotline} about the rules today."
+            "not what you can get now. Ask the county HRSS bureau or call {hotline} about the rules that apply now."
         )
     else:
         zh = (
@@ -152,7 +152,7 @@ def resolve_date(given: dt.date | None, today: dt.date, params: Parameters) -> D
                 "不代表现在能享受；现行政策请咨询经办机构。",
                 f"The notice {number} was in force until {day['en']} and has expired: today, {now['en']}, it does not apply. "
                 "This is a historical result, calculated for its last day in force, not what you can get now. Ask the office "
-                "for the rules today.",
+                "about the rules that apply now.",
             ),
             today,
         )

@@ -382,14 +382,28 @@ def _chinese(n: int) -> str:
     return str(n)
 
 
+def _int_example(f: Field) -> int:
+    """A typical whole number for field `f`: its declared default when it has one within its bounds,
+    else the round number (1, 2 or 5 × 10ⁿ) within its bounds nearest a tenth of the way up the
+    range: near the low end, never the middle of a wide range (1–744 hours gives 100, not 373)."""
+    low = int(f.minimum) if f.minimum is not None else 0
+    high = int(f.maximum) if f.maximum is not None else None
+    if isinstance(f.default, int) and not isinstance(f.default, bool) and low <= f.default and (high is None or f.default <= high):
+        return f.default
+    if high is None:
+        return max(low, 3)
+    target = low + (high - low) / 10
+    rounds = [step * 10**power for power in range(len(str(high)) + 1) for step in (1, 2, 5)]
+    fitting = [n for n in rounds if low <= n <= high] or [low]
+    return min(fitting, key=lambda n: (abs(n - target), n))
+
+
 def how_to_write(f: Field) -> Text:
     """How to write a number in field `f`, with an example that fits it (its bounds, its unit)."""
     zh, en = f.label["zh"], f.label["en"]
     unit_zh, unit_en = (f.unit["zh"], " " + f.unit["en"]) if f.unit else ("", "")
     if f.type == "int":
-        low = int(f.minimum) if f.minimum is not None else 0
-        high = int(f.maximum) if f.maximum is not None else max(low, 3) * 2
-        example = (low + high + 1) // 2 if f.minimum is not None and f.maximum is not None else max(low, 3)
+        example = _int_example(f)
         return text(
             f"“{zh}”请填写整数，例如 {example}{unit_zh}（也可以写“{_chinese(example)}”）。",
             f"'{en}' must be a whole number, e.g. {example}{unit_en}.",
