@@ -78,16 +78,14 @@ def prepare_history(site: Site, today: dt.date, published: Path, preview: bool =
     for key, record in manifest["clauses"].items():
         day = git.clause(record) if git else None
         old = old_clauses.get(key)
-        if day is None and old and old.get("last_changed") and all(old[lang]["sha256"] == record[lang]["sha256"] for lang in LANGS):
-            day = dt.date.fromisoformat(old["last_changed"])
-        record["last_changed"] = (day or today).isoformat()
+        same = old is not None and all(old[lang]["sha256"] == record[lang]["sha256"] for lang in LANGS)
+        record["last_changed"] = _last_changed(day, old, same, bool(git), today)
     old_parameters = previous["parameters"] if previous else {}
     for key, record in manifest["parameters"].items():
         day = git.parameters.get(key) if git else None
         old = old_parameters.get(key)
-        if day is None and old and old.get("last_changed") and old["sha256"] == record["sha256"]:
-            day = dt.date.fromisoformat(old["last_changed"])
-        record["last_changed"] = (day or today).isoformat()
+        same = old is not None and old["sha256"] == record["sha256"]
+        record["last_changed"] = _last_changed(day, old, same, bool(git), today)
     if previous is None:
         baseline = None
     elif previous.get("preview") or previous["content_hash"] == manifest["content_hash"]:
@@ -95,6 +93,20 @@ def prepare_history(site: Site, today: dt.date, published: Path, preview: bool =
     else:
         baseline = previous
     return History(today, manifest, baseline)
+
+
+def _last_changed(committed: dt.date | None, old: dict | None, same: bool, git: bool, today: dt.date) -> str | None:
+    """The day a text or figure last changed, as far as anything knows: its last commit; else the
+    previous build's date for it if it has not changed since; else today when it changed since
+    the previous build or is uncommitted in a git checkout. A first build of a copy without git
+    knows nothing: no date (never the build day passed off as a change)."""
+    if committed is not None:
+        return committed.isoformat()
+    if old is not None and same:
+        return old.get("last_changed")
+    if git or old is not None:
+        return today.isoformat()
+    return None
 
 
 def write_history(history: History, site_dir: Path) -> None:

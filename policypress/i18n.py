@@ -20,6 +20,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "selfcheck_start_history": {"zh": "看看以往的政策", "en": "See what they gave"},
     "page_moved_title": {"zh": "此页已移动", "en": "This page has moved"},
+    # After a figure that changed after its document took effect (a later value of the parameter).
+    "figure_since": {"zh": "（{date}起）", "en": " (from {date})"},
     "page_moved": {"zh": "这个页面换了地址，请打开下面的链接，并更新书签：", "en": "This page has a new address: open the link below, and update your bookmark."},
     # Beside a source that names no document number, address or publication (schema.Reference.findable).
     "source_unnumbered": {"zh": "（未注明文号，待经办机构核实）", "en": " (no document number given: to be confirmed by the bureau)"},
@@ -58,6 +60,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "basis": {"zh": "依据", "en": "Based on"},
     "addressees": {"zh": "主送", "en": "To"},
     "attachments": {"zh": "附件", "en": "Attachments"},
+    "attachment": {"zh": "附件", "en": "Attachment"},
+    # A label's colon: full-width on Chinese pages, a Latin colon on English ones (a space
+    # follows it in the template where the language wants one).
+    "colon": {"zh": "：", "en": ":"},
     "supersedes": {"zh": "本文件替代", "en": "Replaces"},
     "superseded_by": {"zh": "已被替代", "en": "Replaced by"},
     "until": {"zh": "至", "en": "to"},
@@ -132,7 +138,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_set": {"zh": "未设定", "en": "not set"},
     "status_legend": {"zh": "数值状态说明", "en": "What the status means"},
     # A date field (calculator.md.j2): typed as text in the page's language, its pattern said.
-    "date_hint": {"zh": "写法：年-月-日，例如 2020-05-10", "en": "Write it as year-month-day, e.g. 2020-05-10"},
+    # No example of its own: the field's help gives the one example (a second, different date confused readers).
+    "date_hint": {"zh": "写法：年-月-日，用数字填写", "en": "Write it as year-month-day, in figures"},
     "date_placeholder": {"zh": "年-月-日", "en": "YYYY-MM-DD"},
     # Below a page with figures (pages.badge_legend): {items} is "<tag> meaning; …", {link} the figures' page.
     "badge_legend": {
@@ -163,9 +170,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "browse": {"zh": "浏览", "en": "Browse"},
     "area_code": {"zh": "区划代码", "en": "area code"},
-    "yes": {"zh": "是", "en": "yes"},
-    "no": {"zh": "否", "en": "no"},
+    "yes": {"zh": "是", "en": "Yes"},
+    "no": {"zh": "否", "en": "No"},
     "rows": {"zh": "{count}行", "en": "{count} rows"},
+    "rows_one": {"zh": "{count}行", "en": "{count} row"},
     "examples": {"zh": "例", "en": "Worked examples"},
     "examples_lead": {
         "zh": "以下结果由本站的计算程序按上面的标准算出，与测试使用的是同一套程序。测算结果仅供参考，以经办机构审核为准。",
@@ -191,7 +199,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "print_title": {"zh": "明白纸", "en": "Summary"},
     "print_qr": {"zh": "用手机扫码，打开这次测算（含您的回答）。", "en": "Scan with a phone to open this calculation with your answers."},
     "required": {"zh": "（必填）", "en": "(required)"},
-    "unknown": {"zh": "不清楚", "en": "not sure"},
+    "unknown": {"zh": "不清楚", "en": "Not sure"},
     "choose": {"zh": "请选择", "en": "Choose"},
     "calculate": {"zh": "开始测算", "en": "Calculate"},
     "add_row": {"zh": "添加一行", "en": "Add a row"},
@@ -361,7 +369,7 @@ SCRIPT_STRINGS: dict[str, dict[str, str]] = {
     "condition_met": {"zh": "符合", "en": "met"},
     "condition_unmet": {"zh": "不符合", "en": "not met"},
     "condition_unknown": {"zh": "无法确定", "en": "not settled"},
-    "see_clause": {"zh": "查看条款", "en": "see the clause"},
+    "see_clause": {"zh": "查看条款", "en": "See the clause"},
     "other_help": {
         "zh": "不符合这一项，也可能享受其他政策：请看“我能享受哪些政策？”，或咨询当地经办机构、拨打{hotline}。",
         "en": "Other help may still apply: see 'What help can I get?', ask your local service office or call {hotline}.",
@@ -402,6 +410,24 @@ STRINGS.update(
 # Words the self-check script shows (the page embeds them as JSON, in its own language).
 SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     "question_n": {"zh": "第 {n} 题", "en": "Question {n}"},
+    # The first question, for each document not in force on the day (policypress-selfcheck.js):
+    # {number} its document number, {date} its last day in force, or its first day.
+    "questions_history": {
+        "zh": "{number}只适用到{date}，现在已不适用：为它提的问题，结果只说明它当时的规定（历史情况），现在不能据此申请。",
+        "en": "{number} applied until {date} and no longer applies: for the questions asked for it, the result only shows "
+        "what it gave then (history); you cannot apply under it now.",
+    },
+    "questions_not_yet": {
+        "zh": "{number}自{date}起施行，现在尚未施行：为它提的问题，结果说明施行后的规定。",
+        "en": "{number} takes effect on {date} and does not apply yet: for the questions asked for it, the result shows "
+        "what it will give from then.",
+    },
+    # At a question asked only for documents not in force on the day; {numbers}: their numbers.
+    "question_history": {
+        "zh": "这一题只用于已不适用的{numbers}（历史情况）。",
+        "en": "This question is only for {numbers}, which no longer applies (history).",
+    },
+    "question_not_yet": {"zh": "这一题只用于尚未施行的{numbers}。", "en": "This question is only for {numbers}, which does not apply yet."},
     # "about": a later answer may make a question needless, or needed (only what can still change a result is asked)
     "question_n_of": {"zh": "第 {n} 题，共约 {total} 题", "en": "Question {n} of about {total}"},
     "area_not_said": {"zh": "不清楚或不想说", "en": "Not sure, or rather not say"},
@@ -414,9 +440,10 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
         "en": "With this date of birth you would be {age} today, more than {limit}: please check the year.",
     },
     # The result, per document: those in force on the day first, the others as history.
-    "doc_in_force": {"zh": "现行有效", "en": "in force"},
-    "doc_history": {"zh": "已不再适用（历史）", "en": "no longer applies (history)"},
-    "doc_not_yet": {"zh": "尚未施行", "en": "not yet in force"},
+    # After the document's number and title in a heading: set apart, so it does not read as part of the title.
+    "doc_in_force": {"zh": "（现行有效）", "en": "(in force)"},
+    "doc_history": {"zh": "（已不再适用，仅供了解历史）", "en": "(no longer applies: history)"},
+    "doc_not_yet": {"zh": "（尚未施行）", "en": "(not yet in force)"},
     "doc_hotline": {"zh": "咨询电话：{label} {number}", "en": "Questions: {label} {number}"},
     "none_in_force": {
         "zh": "{date}，本站收录的文件都不适用：下面是已失效文件当时的规定，只作为历史情况供参考，现在不能据此申请。",
@@ -470,7 +497,7 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     "result": {"zh": "测算结果", "en": "Your result"},
     "result_lead": {
         "zh": "能享受 {eligible} 项，可能享受 {possibly} 项。",
-        "en": "You can get {eligible} and may be able to get {possibly} of the measures.",
+        "en": "You can get {eligible} of the measures, and may be able to get {possibly} more.",
     },
     "group_eligible": {"zh": "能享受", "en": "You can get"},
     "group_possibly": {"zh": "可能享受", "en": "You may be able to get"},
@@ -479,14 +506,14 @@ SELFCHECK_STRINGS: dict[str, dict[str, str]] = {
     # then these, never in the present tense. {date}: the day whose rules were used, in words.
     "result_lead_history": {
         "zh": "按{date}的规定，当时能享受 {eligible} 项，可能享受 {possibly} 项。",
-        "en": "Under the rules of {date}, you could have got {eligible} and might have got {possibly} of the measures.",
+        "en": "Under the rules of {date}, you could have got {eligible} of the measures, and might have got {possibly} more.",
     },
     "group_history_eligible": {"zh": "当时能享受", "en": "You could have got"},
     "group_history_possibly": {"zh": "当时可能享受", "en": "You might have got"},
     "group_history_not_eligible": {"zh": "当时不符合", "en": "Not for you then"},
     "result_lead_not_yet": {
         "zh": "按{date}起施行的规定，届时能享受 {eligible} 项，可能享受 {possibly} 项。",
-        "en": "Under the rules from {date}, you would get {eligible} and might get {possibly} of the measures.",
+        "en": "Under the rules from {date}, you would get {eligible} of the measures, and might get {possibly} more.",
     },
     "group_not_yet_eligible": {"zh": "届时能享受", "en": "You would get"},
     "group_not_yet_possibly": {"zh": "届时可能享受", "en": "You might get"},

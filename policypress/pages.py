@@ -147,35 +147,40 @@ class PageContext:
         text = getattr(fallback, self.lang) if fallback else self.t("apply_silent")
         return text.replace("{hotline}", self.hotline(doc, clause))
 
-    def figure(self, doc: PolicyDocument, name: str) -> str:
+    def figure(self, doc: PolicyDocument, name: str, as_issued: bool = False) -> str:
         """A parameter's value on the document's reference date, linked to its source, with its
-        status; or one of the document's own dates ({{ document.effective }})."""
+        status, and the day it took effect when that was after the document's own start; or one
+        of the document's own dates ({{ document.effective }}). `as_issued`: the value the text
+        stated when the document took effect (a translation of the text says what the text says,
+        not what a later change made of it)."""
         if name in DOCUMENT_DATES:
             return self.date(document_date(doc, name))
         parameter = doc.parameters[name]
-        day = self.edition.reference_date(doc)
-        entry = parameter.entry_on(day)
+        day = doc.meta.effective if as_issued else self.edition.reference_date(doc)
+        entry = parameter.entry_on(day) or (parameter.entries[0] if as_issued and parameter.entries else None)
         value = entry.value if entry else None
         status = entry.status if entry is not None and value is not None else "unset"
         shown = format_value(value, parameter.unit, self.lang)
+        if not as_issued and entry is not None and value is not None and entry.since > doc.meta.effective:
+            shown += self.t("figure_since", date=self.date(entry.since))
         title = STATUS_LABELS[status][self.lang].replace('"', "'")
         href = self.link(parameters_path(doc)) + "#" + parameter_anchor(name)
         self.badges.setdefault(status, doc)
         return f'[{shown}{self.badge(status)}]({href}){{ .pp-fig .pp-fig--{status} title="{title}" }}'
 
     def badge(self, status: str) -> str:
-        """A figure's status tag ("通知" / "notice"), drawn small beside it. Read as text (copied,
-        read aloud, extracted) it is set apart from the figure and says what it means, "5年（通知：
-        本通知规定）" / "5 years (notice: set by this notice)", never "5年通知"; search leaves it
+        """A figure's status tag ("文件" / "document"), drawn small beside it. Read as text (copied,
+        read aloud, extracted) it is set apart from the figure and says what it means, "5年（文件：
+        本文件规定）" / "5 years (document: set by this document)", never "5年文件"; search leaves it
         out of the index, so a snippet shows the figure alone."""
         tag, label = STATUS_TAGS[status][self.lang], STATUS_LABELS[status][self.lang]
         opening, between, closing = ("（", "：", "）") if self.lang == "zh" else (" (", ": ", ")")
         hidden = '<span class="pp-fig__said">{}</span>'
         return f'<sup class="pp-fig__tag" data-search-exclude>{hidden.format(opening)}{tag}{hidden.format(between + label + closing)}</sup>'
 
-    def expand(self, doc: PolicyDocument, text: str) -> str:
-        """Replace {{ parameter }} placeholders with figures."""
-        return PLACEHOLDER.sub(lambda m: self.figure(doc, m.group(1)), self.text(text))
+    def expand(self, doc: PolicyDocument, text: str, as_issued: bool = False) -> str:
+        """Replace {{ parameter }} placeholders with figures (as the text stated them, for `as_issued`)."""
+        return PLACEHOLDER.sub(lambda m: self.figure(doc, m.group(1), as_issued), self.text(text))
 
 
 def source(ctx: PageContext, doc: PolicyDocument, parameter: Parameter) -> str:

@@ -179,23 +179,26 @@ def test_without_git_the_manifest_carries_dates_forward(tmp_path: Path) -> None:
     day1, day2 = dt.date(2026, 2, 1), dt.date(2026, 2, 20)
     first = prepare_history(load_site(root), day1, published)
     assert first.manifest["dates_from"] == "manifest" and first.baseline is None
+    # a first build of a copy knows no change dates: none is shown (not the build day)
+    assert first.clause_date(DOC, CLAUSE) is None and first.parameter_date(DOC, PARAMETER) is None
+    assert "最后修改" not in generate(edition_of(load_site(root), day1), "zh", first)[f"documents/{DOC}/{CLAUSE}.md"]
     write_history(first, published)
     change_content(root)
     site = load_site(root)
     second = prepare_history(site, day2, published)
     assert second.clause_date(DOC, CLAUSE) == day2
-    assert second.clause_date(DOC, OTHER) == day1
+    assert second.clause_date(DOC, OTHER) is None
     assert second.parameter_date(DOC, PARAMETER) == day2
-    assert second.parameter_date(DOC, SIBLING) == day1
+    assert second.parameter_date(DOC, SIBLING) is None
     zh = generate(edition_of(site, day2), "zh", second)
     assert "最后修改：2026年2月20日" in zh[f"documents/{DOC}/{CLAUSE}.md"]
-    assert "最后修改：2026年2月1日" in zh[f"documents/{DOC}/{OTHER}.md"]
+    assert "最后修改" not in zh[f"documents/{DOC}/{OTHER}.md"]
     assert "本次发布：2026年2月20日；上一次发布：2026年2月1日。" in zh["changes.md"]
     assert "2015年3月1日起：每月1,600元 → 每月1,650元" in zh["changes.md"]
     # a third build with the same content keeps both the dates and the comparison
     write_history(second, published)
     third = prepare_history(load_site(root), dt.date(2026, 3, 1), published)
-    assert third.clause_date(DOC, CLAUSE) == day2 and third.clause_date(DOC, OTHER) == day1
+    assert third.clause_date(DOC, CLAUSE) == day2 and third.clause_date(DOC, OTHER) is None
     assert third.baseline is not None and third.baseline["build_date"] == "2026-02-01"
 
 
