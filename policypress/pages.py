@@ -351,6 +351,9 @@ def banner(ctx: PageContext, doc: PolicyDocument) -> str:
     return "\n".join(lines) + "\n"
 
 
+_env.globals["banner"] = banner
+
+
 def related_link(ctx: PageContext, related: Related) -> str:
     """Another document named by supersedes / superseded_by: a link when the site has it."""
     if related.document is None:

@@ -128,3 +128,12 @@ def test_the_old_addresses_point_to_each_documents_tool(edition, lang: str) -> N
     assert t("page_moved", lang) in card and "search:\n  exclude: true" in card
     assert "(id-card.md)" in card and f"({FIXTURE_CARD}.md)" in card
     assert "(stats-report.md)" in pages["staff/report.md"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_tool_of_a_document_no_longer_in_force_says_so_first(edition, lang: str) -> None:  # noqa: ANN001
+    pages = generate(edition, lang, None)
+    for path in ("staff/id-card.md", "staff/stats-report.md"):  # the Linyi notice expired in 2020
+        body = pages[path].split("\n# ", 1)[1]
+        assert body.index("pp-validity--expired") < body.index("<form") if "<form" in body else "pp-validity--expired" in body
+    assert "pp-validity" not in pages[f"staff/{FIXTURE_CARD}.md"].split("\n# ", 1)[1]  # in force: no banner
