@@ -20,6 +20,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "selfcheck_start_history": {"zh": "看看以往的政策", "en": "See what they gave"},
     "page_moved_title": {"zh": "此页已移动", "en": "This page has moved"},
+    # A page read after its standing changed (policypress-stale.js): the page was built before.
+    "stale_document": {
+        "zh": "本页是{built}生成的。按文件的日期，本文件自{day}起状态已经改变（开始施行、失效或被替代），本页所写的“现行有效”“尚未施行”和可以申请的内容可能已不准确。请以重新发布的网站为准，或拨打{hotline}咨询。",
+        "en": "This page was made on {built}. By the document's dates its standing changed on {day} (it took effect, expired or was replaced), so what this page says about it being in force and what can be applied for may no longer be right. Rely on a newer edition of this site, or call {hotline}.",
+    },
+    "stale_site": {
+        "zh": "本页是{built}生成的。此后，自{day}起，本站至少有一份文件的状态已经改变（开始施行、失效或被替代），本页列出的现行措施可能已不准确。请以重新发布的网站为准，或拨打{hotline}咨询。",
+        "en": "This page was made on {built}. Since {day} at least one document of this site has changed standing (taken effect, expired or been replaced), so the measures this page lists as in force may no longer be right. Rely on a newer edition of this site, or call {hotline}.",
+    },
     # After a figure that changed after its document took effect (a later value of the parameter).
     "figure_since": {"zh": "（{date}起）", "en": " (from {date})"},
     "page_moved": {"zh": "这个页面换了地址，请打开下面的链接，并更新书签：", "en": "This page has a new address: open the link below, and update your bookmark."},

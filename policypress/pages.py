@@ -294,10 +294,34 @@ def render(template: str, ctx: PageContext, title: str, description: str = "", *
         meta["description"] = " ".join(plain(ctx, values.get("doc"), description).split())
     if isinstance(values.get("doc"), PolicyDocument):  # whose parameters the page's calculator uses
         meta["document"] = values["doc"].id
+    meta["stale"] = stale_notice(ctx, doc if isinstance(doc, PolicyDocument) else None)
     body = _env.get_template(template).render(c=ctx, site=ctx.site, lang=ctx.lang, title=title, **values)
     if template != "parameters.md.j2":  # that page explains every status at its top
         body += badge_legend(ctx)
     return front_matter(**meta) + body
+
+
+def stale_notice(ctx: PageContext, doc: PolicyDocument | None) -> dict[str, str] | None:
+    """The day after which this page no longer tells the truth about standing, and what to say
+    then (policypress-stale.js shows it when the reader's today is past that day): a static page
+    may be read long after it was built. For a document's page, the day its standing changes
+    next; for the other pages, the first such day of any document of the site."""
+    docs = [doc] if doc is not None else ctx.site.documents
+    changes = []
+    for d in docs:
+        s = ctx.standing(d)
+        if s.state == "not_yet":
+            changes.append(s.effective)
+        elif s.state == "in_force" and s.last_day is not None:
+            changes.append(s.last_day + dt.timedelta(days=1))
+        for r in s.to_be_replaced_by:
+            if r.document is not None:
+                changes.append(r.document.meta.effective)
+    if not changes:
+        return None
+    day = min(changes)
+    key = "stale_document" if doc is not None else "stale_site"
+    return {"after": (day - dt.timedelta(days=1)).isoformat(), "text": ctx.t(key, built=ctx.date(ctx.today), day=ctx.date(day), hotline=ctx.hotline(doc))}
 
 
 def badge_legend(ctx: PageContext) -> str:
