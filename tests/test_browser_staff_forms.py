@@ -221,3 +221,15 @@ def test_the_unit_column_stays_in_view_and_headers_read_on_a_phone(base_url: str
     assert all(h["size"] >= 14 for h in headers), headers
     assert all(h["fits"] and not h["broken"] for h in headers), headers
     context.close()
+
+
+def test_the_card_fits_a_phone_and_a_link_keeps_it_in_place(base_url: str, built: Path, browser: Browser) -> None:
+    """On a 390 px screen the card is no wider than the screen (a fieldset is as wide as its widest
+    field unless told otherwise), so going to a field from the check's list never shifts the page sideways."""
+    context = browser.new_context(locale="en-US", viewport=PHONE)
+    page, errors = open_card(context, base_url, built, "zh")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    page.locator("#card-input-id_number").scroll_into_view_if_needed()
+    assert page.evaluate("() => window.scrollX") == 0
+    assert errors == []
+    context.close()

