@@ -321,7 +321,10 @@ def stale_notice(ctx: PageContext, doc: PolicyDocument | None) -> dict[str, str]
         return None
     day = min(changes)
     key = "stale_document" if doc is not None else "stale_site"
-    return {"after": (day - dt.timedelta(days=1)).isoformat(), "text": ctx.t(key, built=ctx.date(ctx.today), day=ctx.date(day), hotline=ctx.hotline(doc))}
+    return {
+        "after": (day - dt.timedelta(days=1)).isoformat(),
+        "text": ctx.t(key, built=ctx.date(ctx.today), day=ctx.date(day), hotline=ctx.hotline(doc)),
+    }
 
 
 def badge_legend(ctx: PageContext) -> str:
@@ -414,7 +417,12 @@ def generate(edition: Edition, lang: str, history: History | None = None) -> dic
         has_selfcheck=_selfcheck_calculator(site) is not None,
     )
     pages["for-residents.md"] = render(
-        "residents.md.j2", ctx("for-residents.md"), t("for_residents", lang), t("for_residents_lead", lang), measures=measures
+        "residents.md.j2",
+        ctx("for-residents.md"),
+        t("for_residents", lang),
+        t("for_residents_lead", lang),
+        measures=measures,
+        has_selfcheck=_selfcheck_calculator(site) is not None,
     )
     pages["for-staff.md"] = render(
         "staff.md.j2",

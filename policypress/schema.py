@@ -132,6 +132,11 @@ OPEN_ENDED = "open-ended"
 Expiry = Literal["date", "open-ended", "not-stated"]
 
 
+class ResidentsNote(Strict):
+    title: Bilingual
+    text: Bilingual
+
+
 class DocumentMeta(Strict):
     id: Identifier
     number: NonEmpty
@@ -152,6 +157,7 @@ class DocumentMeta(Strict):
     apply: DocumentApply | None = None
     hotline: NonEmpty | None = None
     hotline_label: Bilingual | None = None
+    residents_note: ResidentsNote | None = None  # on the residents' page, above this document's measures
     # The document's calculators: the Python package calculators/<name>/ (see policy/README.md).
     calculators: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
 
@@ -306,11 +312,6 @@ class PageMeta(Strict):
 
 
 # --- site settings and search self-checks ----------------------------------------------------
-
-
-class ResidentsNote(Strict):
-    title: Bilingual
-    text: Bilingual
 
 
 class PublicityWeekWords(Strict):
