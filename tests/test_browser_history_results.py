@@ -180,9 +180,36 @@ def test_the_self_check_shows_the_history_note_first(browser: Browser, base_url:
     group = {s: SELFCHECK_STRINGS[f"group_history_{s}"][lang] for s in ("eligible", "not_eligible")}
     count = SELFCHECK_STRINGS["group_count"][lang]
     assert headings == [count.format(group=group["eligible"], count=4), count.format(group=group["not_eligible"], count=6)]
-    # Measures 2 (the job subsidy) and 9 (critical-illness insurance) give estimates: 约 / about.
+    # Measures 2 (the job subsidy) and 9 (critical-illness insurance) give estimates: 约 / about,
+    # said once: the words say it, so no second badge repeats it.
+    word = SCRIPT_STRINGS["amount_kind_estimate"][lang]
     for measure in ("2", "9"):
-        kind = output.locator(f'[data-measure="{measure}"] .pp-sc-amount .pp-amount-kind')
-        assert kind.inner_text() == SCRIPT_STRINGS["amount_kind_estimate"][lang]
+        amount = output.locator(f'[data-measure="{measure}"] .pp-sc-amount')
+        assert amount.locator(".pp-amount-kind").count() == 0
+        assert amount.inner_text().lower().count(word.lower()) == 1, amount.inner_text()
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_amount_whose_words_say_about_has_no_second_about_badge(context: BrowserContext, base_url: str, lang: str) -> None:
+    """The public-welfare job total reads "约 … 元" / "About … yuan": the amount-kind badge would say it twice."""
+    answers = {
+        "registered_poor": True,
+        "birth_date": "1980-01-01",
+        "has_disability_certificate": True,
+        "hard_to_place": True,
+        "county": "兰陵县",
+        "start_date": "2017-01-01",
+        "date": "2018-01-01",
+    }
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(base_url + PREFIX[lang] + f"calculators/public-welfare-job/#answers={quote(json.dumps(answers))}")
+    page.locator(".pp-result:not([hidden]) .pp-outcome").wait_for(timeout=LOAD)
+    total = page.locator(".pp-outputs dd").filter(has_text="," if lang == "zh" else "yuan").last
+    text = total.inner_text()
+    word = SCRIPT_STRINGS["amount_kind_estimate"][lang]
+    assert text.lower().startswith(word.lower()) and text.lower().count(word.lower()) == 1, text
+    assert page.locator(".pp-outputs .pp-amount-kind").count() == 0
+    assert errors == []

@@ -284,3 +284,51 @@ def test_the_self_check_explains_per_document_in_force_first(browser: Browser, m
     assert linyi.locator(".pp-sc-apply").count() == 0  # nothing to apply for under it now
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_document_not_in_force_is_said_on_the_first_screen_and_at_its_own_questions(browser: Browser, many: str, lang: str) -> None:
+    """Nobody answers the expired notice's questions to learn only at the end that the result is
+    history: the first question says so, and a question asked only for it says so briefly."""
+    document = yaml.safe_load((ROOT / "policy" / "linyi-hrss-2016-12" / "document.yaml").read_text(encoding="utf-8"))
+    last = "2020年5月15日" if lang == "zh" else "15 May 2020"
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(many + ("" if lang == "zh" else "en/") + "self-check/")
+    page.wait_for_selector("#pp-sc-question")
+    first = page.locator(".pp-sc-standing")
+    assert first.count() == 1 and first.get_attribute("data-document") == "linyi-hrss-2016-12"
+    assert first.inner_text() == SELFCHECK_STRINGS["questions_history"][lang].format(number=document["number"], date=last)
+    assert page.evaluate("() => document.querySelector('.pp-sc-standing').compareDocumentPosition(document.querySelector('.pp-sc-app form')) & 4")
+    briefs: dict[str, int] = {}
+    young = {"birth_date": "2004-03-01", "college_graduate": "false", "unemployed": "true", "registered_poor": "false"}
+    for _ in range(len(young)):
+        page.wait_for_selector("#pp-sc-question")
+        name = page.locator(".pp-sc-app form input[name]").first.get_attribute("name")
+        brief = page.locator(".pp-sc-standing-brief")
+        briefs[name] = brief.count()
+        if brief.count():
+            assert brief.inner_text() == SELFCHECK_STRINGS["question_history"][lang].format(numbers=document["number"])
+        if page.locator(f'input[type=radio][name="{name}"]').count():
+            page.click(f'label.pp-sc-radio:has(input[name="{name}"][value="{young[name]}"])')
+        else:
+            page.fill(f"#pp-sc-input-{name}", young[name])
+        page.click("button.pp-sc-continue")
+        page.wait_for_function("n => !document.querySelector('.pp-sc-app form input[name=\"' + n + '\"]')", arg=name)
+    # Asked for both documents, or the one in force: no note; asked only for the expired notice: the note.
+    assert briefs == {"birth_date": 0, "college_graduate": 0, "unemployed": 0, "registered_poor": 1}
+    assert errors == []
+    context.close()
+
+
+def test_on_a_day_the_notice_is_in_force_the_first_screen_says_nothing_of_history(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "self-check/#answers=" + quote(json.dumps({"date": "2018-06-10"})))
+    page.wait_for_selector("#pp-sc-question")
+    assert page.locator(".pp-sc-standing, .pp-sc-standing-brief").count() == 0
+    page.goto(base_url + "self-check/")  # today: the notice has expired
+    page.wait_for_selector(".pp-sc-standing")
+    assert "2020年5月15日" in page.inner_text(".pp-sc-standing")
+    context.close()

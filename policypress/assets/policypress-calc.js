@@ -443,10 +443,14 @@
     return base + "documents/" + encodeURIComponent(documentId || defaultDocument) + "/" + encodeURIComponent(clause) + "/";
   }
 
-  /** @param {any} result @returns {string} HTML: how to read the amount (amount_kind), or nothing for a kind without words */
-  function amountKind(result) {
+  /**
+   * @param {any} result @param {string} [said] the amount in words, which may already say how to read it ("约 54,840 元")
+   * @returns {string} HTML: how to read the amount (amount_kind), or nothing for a kind without words or one the words already say
+   */
+  function amountKind(result, said) {
     var kind = typeof result.amount_kind === "string" ? "amount_kind_" + result.amount_kind : "";
     if (!kind || !own.call(words, kind) || !words[kind]) return "";
+    if (said && String(said).toLowerCase().indexOf(say(kind).toLowerCase()) >= 0) return "";
     return ' <span class="pp-amount-kind pp-amount-kind--' + escapeHtml(result.amount_kind) + '">' + escapeHtml(say(kind)) + "</span>";
   }
 
@@ -491,7 +495,7 @@
         else value = number(value);
         // The amount in words (amount_words, limit_words, total_words…: not eligible_words) says how to read it.
         if (!kindShown && /_words$/.test(output.name) && output.name !== "eligible_words") {
-          value += amountKind(result);
+          value += amountKind(result, value);
           kindShown = true;
         }
         html.push("<dt>" + escapeHtml(output.label[lang]) + "</dt><dd>" + value + "</dd>");

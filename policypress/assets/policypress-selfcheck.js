@@ -144,6 +144,14 @@
     });
   }
 
+  /** @param {string} name @param {Answers} a @returns {Doc[]} the documents that ask question `name`, given the answers so far */
+  function askedFor(name, a) {
+    return DOCS.filter(function (doc) {
+      var field = doc.declaration.inputs.filter(function (f) { return f.name === name; })[0];
+      return !!field && ASKABLE.indexOf(field.type) >= 0 && holds(field.ask_if, a, ageOn(a, dayOf(doc, a)));
+    });
+  }
+
   /** @param {Answers} a @returns {number} about how many questions there are in all, given the answers so far */
   function expectedCount(a) {
     return QUESTIONS.filter(function (name) { return asked(name, a) || asked(name, a, true); }).length;
@@ -432,6 +440,33 @@
     return field.options.map(function (/** @type {Option} */ o) { return { value: o.value, label: ownText(o.label) }; });
   }
 
+  // Before the questions: a document not in force on the day is said on the first screen, and a
+  // question asked only for such documents says so briefly, so nobody answers a long
+  // questionnaire to learn only at the end that the result is history.
+  /** @param {string} name @param {number} number @param {Answers} a @returns {string} HTML */
+  function standingNotes(name, number, a) {
+    /** @type {string[]} */
+    var html = [];
+    if (number === 1) {
+      ordered(a).forEach(function (doc) {
+        var when = whenOf(doc, a);
+        if (when === "in_force") return;
+        html.push('<p class="pp-note pp-history pp-sc-standing pp-sc-standing--' + esc(when) + '" data-document="' + esc(doc.id) + '">' +
+          esc(say(when === "history" ? "questions_history" : "questions_not_yet", { number: doc.number, date: dayWords(dayOf(doc, a)) })) + "</p>");
+      });
+      return html.join("");
+    }
+    var docs = askedFor(name, a);
+    if (!docs.length || docs.some(function (doc) { return whenOf(doc, a) === "in_force"; })) return "";
+    ["history", "not_yet"].forEach(function (when) {
+      var these = docs.filter(function (doc) { return whenOf(doc, a) === when; });
+      if (!these.length) return;
+      var numbers = these.map(function (doc) { return doc.number; }).join(lang === "zh" ? "、" : ", ");
+      html.push('<p class="pp-sc-hint pp-history pp-sc-standing-brief pp-sc-standing--' + esc(when) + '">' + esc(say("question_" + when, { numbers: numbers })) + "</p>");
+    });
+    return html.join("");
+  }
+
   /** @param {string} name a question (one of QUESTIONS) @param {boolean} focus */
   function renderQuestion(name, focus) {
     var field = FIELDS[name];
@@ -441,6 +476,7 @@
     var previous = state.back === "summary" ? "summary" : previousOf(name, a);
     var html = [];
     if (previous) html.push(backLink(fragment(a, previous), say("back")));
+    html.push(standingNotes(name, number, a));
     // method="dialog": a submission never goes anywhere, even if the handler below were missing.
     html.push('<form class="pp-sc-form" method="dialog" novalidate autocomplete="off"><fieldset class="pp-sc-field" aria-describedby="' + (field.help ? "pp-sc-help-" + esc(name) + " " : "") + "pp-sc-error-" + esc(name) + '">');
     // "about": a later answer may make a question needless, or needed.
@@ -701,6 +737,8 @@
         ? ' <a href="' + esc(base + "calculators/" + m.amount.calculator + "/") + '">' + esc(say("see_calculator")) + "</a>"
         : "";
       var kind = typeof m.amount.kind === "string" && own.call(words, "amount_kind_" + m.amount.kind) ? say("amount_kind_" + m.amount.kind) : "";
+      // The words may already say how to read the figure ("约 57,310 元"): then no second badge.
+      if (kind && ownText(m.amount).toLowerCase().indexOf(kind.toLowerCase()) >= 0) kind = "";
       var tag = kind ? ' <span class="pp-amount-kind pp-amount-kind--' + esc(m.amount.kind) + '">' + esc(kind) + "</span>" : "";
       html.push('<p class="pp-sc-amount"><strong>' + esc(say(forEmployer(m) ? "amount_employer" : "amount")) + "</strong>" + esc(ownText(m.amount)) + tag + calc + "</p>");
     }
