@@ -200,3 +200,18 @@ def test_a_result_line_on_a_page_is_never_a_bare_yes_when_it_is_only_possibly() 
         if result["outcome"] == "possibly" and example.calculator != "eligibility":
             words = [value for value in shown if isinstance(value, dict)]
             assert words and not any(value.get("zh") == "是" for value in words), example.name["en"]
+
+
+@pytest.mark.parametrize("start", ["2016-04-20", "2016-05-15", "2016-05-16", "2017-02-20", "2020-05-01", "2020-05-15", "2020-05-16"])
+def test_a_counted_month_is_one_the_person_began_in_the_post_within_the_notice(start: str) -> None:
+    """The month rule (a reading, said in the result): a month counts only when its first day in the
+    post is within the notice, so no counted month was worked wholly outside it, and the rule is the
+    same at both ends."""
+    inputs = {**RESIDENT["public-welfare-job"], "start_date": start, "date": "2018-01-01"}
+    result = calculate("public-welfare-job", inputs, PARAMETERS, today=AFTER)
+    begun = dt.date.fromisoformat(start)
+    for row in result["schedule"]:
+        first = max(dt.date.fromisoformat(row["month"] + "-01"), begun)
+        assert row["counted"] == (DOC.meta.effective <= first <= DOC.meta.expires), row
+    if any(not row["counted"] for row in result["schedule"]):
+        assert any("测算口径" in n["zh"] and "our reading" in n["en"] and "在岗的第一天" in n["zh"] for n in result["notes"])

@@ -991,7 +991,7 @@ def pension_and_medical(ctx: Context) -> Measure:
                 m.note(
                     f"{if_zh}大病保险按一般标准约支付 {_yuan(base['amount'])} 元（不享受贫困人口的倾斜）。",
                     f"{if_en}ritical-illness insurance pays about {_yuan(base['amount'])} yuan under the standard schedule "
-                    "(without the boost for poor people).",
+                    "(without the higher payments for poor people).",
                 )
         return m
     # The registered poor household is the condition (checked above); what the measure gives is a note.
@@ -1105,8 +1105,8 @@ def _illness_estimate(m: Measure, ctx: Context) -> None:
     if poor["insured_medical"] is False:
         m.note(
             "没有参加居民基本医疗保险的，居民大病保险不支付，也没有贫困人口的倾斜；参保后才能享受。",
-            "Without the residents' medical insurance, critical-illness insurance pays nothing and there is no boost for poor "
-            "people; it applies once you are insured.",
+            "Without the residents' medical insurance, critical-illness insurance pays nothing, nor the higher payments for "
+            "poor people; they apply once you are insured.",
         )
         return
     extra = Decimal(str(poor["amount"])) - Decimal(str(base["amount"]))
