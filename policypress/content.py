@@ -807,6 +807,13 @@ def _check_document(doc: PolicyDocument, located: Located, sink: ErrorSink, voca
                         )
         if vocabulary is None or all(group in vocabulary.target_groups for group in clause.meta.target_groups):
             _check_any_of(clause, zh_path, front, sink)  # (an unknown group is reported once, above)
+        if clause.meta.paid_to is not None and clause.meta.paid_to not in clause.meta.target_groups:
+            sink.add(
+                zh_path,
+                front.line(("paid_to",)),
+                f"paid_to '{clause.meta.paid_to}' is not one of the clause's target_groups",
+                one_of(clause.meta.paid_to, set(clause.meta.target_groups), " the clause's target_groups"),
+            )
         for index, name in enumerate(clause.meta.amounts):
             if name not in doc.parameters and not sink.is_broken("param", name):
                 sink.add(zh_path, front.line(("amounts", index)), f"unknown parameter '{name}'", _parameter_hint(name, doc))

@@ -20,6 +20,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "selfcheck_start_history": {"zh": "看看以往的政策", "en": "See what they gave"},
     "page_moved_title": {"zh": "此页已移动", "en": "This page has moved"},
+    # A clause whose help is paid to someone other than the people it is for (clause paid_to).
+    "paid_to": {"zh": "补助发给：{group}（不发给个人）", "en": "Paid to: {group}, not to a person"},
     # A page read after its standing changed (policypress-stale.js): the page was built before.
     "stale_document": {
         "zh": "本页是{built}生成的。按文件的日期，本文件自{day}起状态已经改变（开始施行、失效或被替代），本页所写的“现行有效”“尚未施行”和可以申请的内容可能已不准确。请以重新发布的网站为准，或拨打{hotline}咨询。",

@@ -203,6 +203,9 @@ class ClauseZh(Strict):
     # Groups of target_groups of which one is enough ("or"): [[persons-with-disabilities, near-pension]].
     # The groups not named here all apply together, as before.
     target_groups_any_of: list[list[Reference_id]] = []
+    # The group the help is paid to, when not the people it is for (an award paid to the employer
+    # that takes them on): one of target_groups.
+    paid_to: Reference_id | None = None
     benefit_types: list[Reference_id] = Field(min_length=1)
     amounts: list[NonEmpty] = []
     apply: Apply | None = None

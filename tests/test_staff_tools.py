@@ -149,3 +149,20 @@ def test_the_residents_note_stands_above_its_own_documents_measures_only(site, e
     # built with the fixtures after the notice expired: the fixtures' measures are listed, not its note
     later = generate(edition, lang)["for-residents.md"]
     assert getattr(note.text, lang) not in later and "a03-internship-subsidy" in later
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_help_paid_to_an_employer_says_so_where_it_is_offered(site, edition, lang: str) -> None:  # noqa: ANN001
+    from policypress.i18n import t
+    from policypress.publicity import publicity_pages
+
+    employers = t("paid_to", lang, group=getattr(site.vocabulary.target_groups["employers"], lang))
+    in_force = edition_of(site, dt.date(2018, 6, 10))
+    pages = generate(in_force, lang)
+    assert employers in pages[f"documents/{LINYI}/m01-poverty-alleviation-workshops.md"]
+    assert employers not in pages[f"documents/{LINYI}/m02-public-welfare-jobs.md"]
+    assert employers in publicity_pages(in_force, lang)["publicity-week/m01-poverty-alleviation-workshops.md"]
+    residents = pages["for-residents.md"]
+    line = next(row for row in residents.splitlines() if "m01-poverty-alleviation-workshops" in row)
+    assert employers in line
+    assert employers in generate(edition, lang)[f"documents/{FIXTURE}/a03-internship-subsidy.md"]
