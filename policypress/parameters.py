@@ -177,14 +177,16 @@ def format_value(value: Value | None, unit: str, lang: str) -> str:
     return n
 
 
+# The engine's words for a figure's source say 文件/document: a document may be a notice, a set of
+# measures, rules… (docs/decisions/018-document-neutral-engine-words.md).
 STATUS_LABELS = {
-    "official": {"zh": "本通知规定", "en": "set by this notice"},
+    "official": {"zh": "本文件规定", "en": "set by this document"},
     "reference": {"zh": "参考其他文件", "en": "from another document"},
     "interpretation": {"zh": "测算口径，以经办机构解释为准", "en": "our reading; the bureau's interpretation prevails"},
     "unset": {"zh": "未设定", "en": "not set"},
 }
 STATUS_TAGS = {
-    "official": {"zh": "通知", "en": "notice"},
+    "official": {"zh": "文件", "en": "document"},
     "reference": {"zh": "参考", "en": "reference"},
     "interpretation": {"zh": "口径", "en": "reading"},
     "unset": {"zh": "待定", "en": "unset"},

@@ -6,7 +6,7 @@ language is American English (--lang=en-US), as many of the bureau's computers a
 - the header's title is whole on a 390 px screen (the site's short name, wrapped if need be);
 - back to top sits in the header bar, over no text of the page;
 - a unit (元, 小时) stays beside its field;
-- a figure's badge ("通知" / "notice") says what it means when read as text or aloud, never runs
+- a figure's badge ("文件" / "document") says what it means when read as text or aloud, never runs
   into the figure ("5年通知", "5 yearsnotice"), is explained once below the page, and is left out
   of the search index, so a snippet shows the figure alone."""
 

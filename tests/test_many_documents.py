@@ -213,8 +213,8 @@ def test_no_words_of_one_document_on_anothers_pages(built: Path, lang: str) -> N
         "12333",
         "人社服务热线",
         "national HRSS hotline",
-        "通知没有规定具体的申请办法",
-        "The notice does not say how to apply",
+        "文件没有规定具体的申请办法",  # the site's words where neither the clause nor its document says
+        "The document does not say how to apply",
     ]
     for clause in JOBS_CLAUSES:
         text = text_of(article(read(built, lang, f"documents/{JOBS}/{clause}")))
@@ -226,6 +226,21 @@ def test_no_words_of_one_document_on_anothers_pages(built: Path, lang: str) -> N
     for clause in ("o1-insurance-subsidy", "o2-public-posts"):
         text = text_of(article(read(built, lang, f"documents/{OLD}/{clause}")))
         assert [w for w in ("示例市", "Example City", HOTLINE, "临沂", "Linyi") if w in text] == [], clause
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_document_that_is_not_a_notice_is_not_called_one_by_the_engine(built: Path, site: Site, lang: str) -> None:
+    """The figures' source tags and the site's how-to-apply words say 文件/document: the jobs
+    fixture is a set of 若干措施, not a notice."""
+    from policypress.parameters import STATUS_LABELS, STATUS_TAGS
+
+    figures = text_of(article(read(built, lang, f"documents/{JOBS}/parameters")))
+    assert STATUS_LABELS["official"][lang] in figures and STATUS_TAGS["official"][lang] in figures
+    said = ["本通知", "通知：", "通知规定"] if lang == "zh" else ["this notice", "notice:", "The notice"]
+    assert [w for w in said if w in figures] == []
+    silent = text_of(article(read(built, lang, f"documents/{OLD}/o2-public-posts")))  # neither clause nor document says how
+    fallback = getattr(site.config.how_to_apply, lang).split("{hotline}")[0]
+    assert fallback in silent and [w for w in said if w in silent] == []
 
 
 def test_articles_are_numbered_as_the_document_numbers_them(built: Path) -> None:
