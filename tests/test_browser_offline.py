@@ -293,3 +293,16 @@ def test_a_registration_made_before_the_choice_keeps_the_pages_and_gets_the_rest
     page.click(".pp-offline-save")
     page.locator('.pp-offline[data-pp-offline-state="done"]').wait_for(state="attached", timeout=LOAD)
     assert kept(page) >= len(urls)
+
+
+def test_a_staff_page_on_a_metered_connection_offers_the_copy_instead(context: BrowserContext, served: Served) -> None:
+    """On mobile data or with "save data" asked for, a staff page does not spend megabytes by
+    itself: it offers the button, and saves when the clerk taps it."""
+    page = context.new_page()
+    page.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true, type: 'cellular' } })")
+    page.goto(served.url + "staff/id-card/")
+    page.locator(".pp-offline-save").wait_for(state="visible")
+    page.wait_for_timeout(1500)  # longer than the page takes to be quiet: nothing started meanwhile
+    assert page.locator('.pp-offline[data-pp-offline-state="saving"], .pp-offline[data-pp-offline-state="done"]').count() == 0
+    page.click(".pp-offline-save")
+    page.locator('.pp-offline[data-pp-offline-state="done"]').wait_for(state="attached", timeout=LOAD)

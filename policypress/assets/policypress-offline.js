@@ -22,7 +22,11 @@
   var choiceKey = new URL("__policypress-offline-choice", root).href;
   var box = /** @type {HTMLElement | null} */ (document.querySelector(".pp-offline"));
   var booth = document.documentElement.dataset.ppBooth === "on";
-  var auto = booth || (!!box && box.dataset.ppOffline === "auto");
+  // A staff page saves by itself, but not over a connection the reader pays by the megabyte (a
+  // phone on mobile data, or "save data" asked for): there the button is offered instead.
+  var connection = /** @type {{ saveData?: boolean, type?: string } | undefined} */ (/** @type {any} */ (navigator).connection);
+  var metered = !!connection && (connection.saveData === true || connection.type === "cellular");
+  var auto = booth || (!!box && box.dataset.ppOffline === "auto" && !metered);
   var button = box ? /** @type {HTMLButtonElement | null} */ (box.querySelector(".pp-offline-save")) : null;
   var action = box ? /** @type {HTMLElement | null} */ (box.querySelector(".pp-offline-action")) : null; // the button's line
   var bar = box ? /** @type {HTMLProgressElement | null} */ (box.querySelector(".pp-offline-progress")) : null;
