@@ -149,8 +149,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_set": {"zh": "未设定", "en": "not set"},
     "status_legend": {"zh": "数值状态说明", "en": "What the status means"},
     # A date field (calculator.md.j2): typed as text in the page's language, its pattern said.
-    # No example of its own: the field's help gives the one example (a second, different date confused readers).
+    # One example per field: the field's help gives it where it has one (then date_hint), else the
+    # hint does (date_hint_example) — a second, different date confused readers.
     "date_hint": {"zh": "写法：年-月-日，用数字填写", "en": "Write it as year-month-day, in figures"},
+    "date_hint_example": {"zh": "写法：年-月-日，例如 2020-05-10", "en": "Write it as year-month-day, e.g. 2020-05-10"},
     "date_placeholder": {"zh": "年-月-日", "en": "YYYY-MM-DD"},
     # Below a page with figures (pages.badge_legend): {items} is "<tag> meaning; …", {link} the figures' page.
     "badge_legend": {
