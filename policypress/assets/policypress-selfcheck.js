@@ -462,7 +462,7 @@
       var these = docs.filter(function (doc) { return whenOf(doc, a) === when; });
       if (!these.length) return;
       var numbers = these.map(function (doc) { return doc.number; }).join(lang === "zh" ? "、" : ", ");
-      html.push('<p class="pp-sc-hint pp-history pp-sc-standing-brief pp-sc-standing--' + esc(when) + '">' + esc(say("question_" + when, { numbers: numbers })) + "</p>");
+      html.push('<p class="pp-sc-hint pp-sc-standing-brief pp-sc-standing--' + esc(when) + '">' + esc(say("question_" + when, { numbers: numbers })) + "</p>");
     });
     return html.join("");
   }
