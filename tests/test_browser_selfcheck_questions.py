@@ -300,7 +300,9 @@ def test_a_document_not_in_force_is_said_on_the_first_screen_and_at_its_own_ques
     first = page.locator(".pp-sc-standing")
     assert first.count() == 1 and first.get_attribute("data-document") == "linyi-hrss-2016-12"
     assert first.inner_text() == SELFCHECK_STRINGS["questions_history"][lang].format(number=document["number"], date=last)
-    assert page.evaluate("() => document.querySelector('.pp-sc-standing').compareDocumentPosition(document.querySelector('.pp-sc-app form')) & 4")
+    assert page.evaluate(
+        "() => document.querySelector('.pp-sc-standing').compareDocumentPosition(document.querySelector('.pp-sc-app form')) & 4"
+    )
     briefs: dict[str, int] = {}
     young = {"birth_date": "2004-03-01", "college_graduate": "false", "unemployed": "true", "registered_poor": "false"}
     for _ in range(len(young)):
