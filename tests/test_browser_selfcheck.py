@@ -255,7 +255,7 @@ def test_the_residents_entry_points_link_to_it(browser: Browser, base_url: str) 
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     # On a day no document is in force the home page offers it as history (看看以往的政策), not as help to get.
-    for path, label in (("", "看看以往的政策"), ("for-residents/", "开始自测"), ("en/", "See what they gave")):
+    for path, label in (("", "看看以往的政策"), ("for-residents/", "看看以往的政策"), ("en/", "See what they gave")):
         page.goto(base_url + path)
         button = page.locator("a.pp-sc-start", has_text=label)
         assert button.get_attribute("href").endswith("self-check/")
