@@ -33,7 +33,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # After a figure that changed after its document took effect (a later value of the parameter).
     "figure_since": {"zh": "（{date}起）", "en": " (from {date})"},
-    "page_moved": {"zh": "这个页面换了地址，请打开下面的链接，并更新书签：", "en": "This page has a new address: open the link below, and update your bookmark."},
+    "page_moved": {
+        "zh": "这个页面换了地址，请打开下面的链接，并更新书签：",
+        "en": "This page has a new address: open the link below, and update your bookmark.",
+    },
     # Beside a source that names no document number, address or publication (schema.Reference.findable).
     "source_unnumbered": {"zh": "（未注明文号，待经办机构核实）", "en": " (no document number given: to be confirmed by the bureau)"},
     "for_staff": {"zh": "工作人员入口", "en": "For staff"},
