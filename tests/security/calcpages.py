@@ -161,7 +161,7 @@ class Typist:
         self.inserted = False
 
     def type_into(self, control: Locator, text: str, date: bool = False) -> None:
-        if date:
+        if date and control.get_attribute("type") == "date":  # a browser's own date field, typed in segments
             box = control.bounding_box()
             assert box, "a date field that is not on screen"
             control.click(position={"x": 4, "y": box["height"] / 2})  # the first segment: the month

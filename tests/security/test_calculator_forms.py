@@ -148,6 +148,9 @@ def test_the_service_worker_never_keeps_an_address_with_a_query(browser: Browser
     page = context.new_page()
     page.goto(served.url + "calculators/critical-illness/")
     assert page.evaluate("() => window.policypress.calc('critical-illness', {eligible_costs: 1, registered_poor: false})")
+    # The copy on this device is the reader's choice (docs/decisions/017): the reader makes it.
+    page.click(".pp-offline-save")
+    page.locator('.pp-offline[data-pp-offline-state="done"]').wait_for(state="attached", timeout=LOAD)
     assert page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     page.reload()
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
