@@ -913,7 +913,10 @@ def _card_page(edition: Edition, lang: str, doc: PolicyDocument, calculator: Any
         "lang": lang,
         "document": doc.id,
         "declaration": declaration,
-        "selfcheck": _relative_url(path, SELFCHECK_PATH) if _selfcheck_calculator(site) else None,
+        "selfcheck": _relative_url(path, SELFCHECK_PATH) if _selfcheck_calculator(site) and calculator.handoff else None,
+        "handoff": [list(item) for item in calculator.handoff],
+        # The printed card: the same boxes as the form, front then back.
+        "print": [[side, [f["name"] for f in fields]] for side, _, fields in sections],
         "measures": measures,
         "limits": {"bytes": CARD_IMPORT_MAX_BYTES},
         "strings": strings,

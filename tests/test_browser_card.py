@@ -235,3 +235,39 @@ def test_a_card_is_filled_saved_checked_and_reopened_with_the_keyboard_alone(bro
     assert page.is_checked('input[name="hard_to_place"][value="true"]')
     assert errors == []
     context.close()
+
+
+# --- one device, several documents' cards -------------------------------------------------------
+
+
+def test_the_saved_list_holds_this_forms_cards_only_and_the_print_follows_its_layout(browser: Browser, base_url: str) -> None:
+    """A card saved on another document's form (or, from before cards said which form, one whose
+    fields are not this form's) is not listed here; one saved before with this form's fields is.
+    The printed card lays out every box of the form."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "staff/id-card/")
+    page.wait_for_selector(".pp-card-list")
+    page.evaluate(
+        """() => {
+        const put = (id, card) => localStorage.setItem('policypress.card.' + id, JSON.stringify(card));
+        put('other', { id: 'other', form: 'another-card', updated: '2026-01-02T00:00:00Z', values: { name: '外单位卡片' } });
+        put('legacy-foreign', { id: 'legacy-foreign', updated: '2026-01-03T00:00:00Z', values: { host: '见习单位' } });
+        put('legacy-own', { id: 'legacy-own', updated: '2026-01-04T00:00:00Z', values: { name: '旧卡片', sex: 'female' } });
+    }"""
+    )
+    page.reload()
+    page.wait_for_selector(".pp-card-list table")
+    listed = page.inner_text(".pp-card-list")
+    assert "旧卡片" in listed and "外单位卡片" not in listed and "见习单位" not in listed
+    fill_card(page)
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.inner_text(".pp-card-print")
+    labels = page.evaluate("() => JSON.parse(document.querySelector('.pp-card-config').textContent).print.flatMap(s => s[1])")
+    declaration = page.evaluate("() => JSON.parse(document.querySelector('.pp-card-config').textContent).declaration.inputs")
+    by_name = {f["name"]: f for f in declaration}
+    for name in labels:
+        assert by_name[name]["label"]["zh"] in printed, name
+    assert "王秀兰" in printed
+    context.close()

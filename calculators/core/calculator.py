@@ -30,6 +30,11 @@ class Calculator:
     # words (titles, section names), which the document's paper form gives.
     layout: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     words: tuple[tuple[str, Text], ...] = ()
+    # For a card: what it hands to the self-check, (self-check input, card input, how), how being
+    # "value", "text", "birth_from_id" (the date of birth in an 18-digit resident ID number) or
+    # "includes:OPTION:KNOWN" (is OPTION ticked in a list, said only when the list has a tick or
+    # the card input KNOWN is false). Never a name or an ID number itself.
+    handoff: tuple[tuple[str, str, str], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {

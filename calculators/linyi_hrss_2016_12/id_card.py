@@ -747,6 +747,22 @@ def compute(values: dict[str, Any], params: Parameters, used: DateUsed) -> dict[
     )
 
 
+# What the card hands to the self-check (policypress-card.js), never the name or the ID number.
+HANDOFF = (
+    ("registered_poor", "registered_poor", "value"),
+    ("birth_date", "id_number", "birth_from_id"),
+    ("sex", "sex", "value"),
+    ("able_to_work", "able_to_work", "value"),
+    ("has_disability_certificate", "has_disability_certificate", "value"),
+    ("disability_grade", "disability_grade", "text"),
+    ("hard_to_place", "hard_to_place", "value"),
+    ("employment_wish", "employment_wish", "value"),
+    ("wants_training", "training_wish", "value"),
+    ("insured_pension", "insurance", "includes:residents_pension:insured"),
+    ("insured_medical", "insurance", "includes:residents_medical:insured"),
+    ("county", "address_county", "value"),
+)
+
 # The paper card's boxes, front then back (the card page's layout); a declared input not named
 # here goes in a last box.
 LAYOUT = (
@@ -817,6 +833,7 @@ CALCULATOR = Calculator(
     name="id-card",
     page="card",
     layout=LAYOUT,
+    handoff=HANDOFF,
     words=WORDS,
     title=text("精准识别卡：核对与分类", "Identification card: check and classify"),
     clause=CLAUSE,

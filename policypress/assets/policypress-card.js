@@ -199,20 +199,30 @@
       if (!key || key.indexOf(PREFIX) !== 0) continue;
       try {
         var card = JSON.parse(store.getItem(key) || "null");
-        if (card && card.values) cards.push(card);
+        if (card && card.values && ofThisForm(card)) cards.push(card);
       } catch (error) { /* not one of ours */ }
     }
     return cards.sort(function (a, b) { return (b.updated || "").localeCompare(a.updated || ""); });
   }
 
+  // Several documents may each have a card: a saved card belongs to the form it was filled on. One
+  // saved before cards said so is this form's when every field it holds is one of this form's.
+  function ofThisForm(card) {
+    if (card.form) return card.form === config.calculator;
+    return Object.keys(card.values).every(function (name) { return Object.prototype.hasOwnProperty.call(byName, name); });
+  }
+
   function loadCard(id) {
     var store = storage();
     if (!store) return null;
-    try { return JSON.parse(store.getItem(PREFIX + id) || "null"); } catch (error) { return null; }
+    var card = null;
+    try { card = JSON.parse(store.getItem(PREFIX + id) || "null"); } catch (error) { return null; }
+    return card && card.values && ofThisForm(card) ? card : null;
   }
 
   function isEmpty(values) {
-    return Object.keys(values).filter(function (k) { return k !== "registered_poor"; }).length === 0;
+    // A value still at its declared default was not typed.
+    return Object.keys(values).filter(function (k) { return !byName[k] || byName[k].default === undefined || byName[k].default === null || values[k] !== byName[k].default; }).length === 0;
   }
 
   // "saved", "booth" (nothing is kept at a booth), "empty" (nothing typed yet) or "failed" (the
@@ -224,7 +234,7 @@
     if (isEmpty(values) && !loadCard(currentId)) return "empty"; // nothing typed yet: no empty card in the list
     var updated = new Date().toISOString();
     try {
-      store.setItem(PREFIX + currentId, JSON.stringify({ id: currentId, updated: updated, values: values }));
+      store.setItem(PREFIX + currentId, JSON.stringify({ id: currentId, form: config.calculator, updated: updated, values: values }));
     } catch (error) {
       status.textContent = say("storage_failed");
       renderList();
@@ -450,25 +460,22 @@
     return m ? m[1] + "-" + m[2] + "-" + m[3] : null;
   }
 
+  // What the card hands to the self-check is the card calculator's declaration (its handoff):
+  // (self-check input, card input, how). Never the name or the ID number itself.
   function selfcheckAnswers(v) {
     var answers = {};
     function put(name, value) { if (value !== undefined && value !== null && value !== "") answers[name] = value; }
-    put("registered_poor", v.registered_poor);
-    put("birth_date", birthFromId(v.id_number));
-    put("sex", v.sex);
-    put("able_to_work", v.able_to_work);
-    put("has_disability_certificate", v.has_disability_certificate);
-    put("disability_grade", v.disability_grade === undefined ? undefined : String(v.disability_grade));
-    put("hard_to_place", v.hard_to_place);
-    put("employment_wish", v.employment_wish);
-    put("wants_training", v.training_wish);
-    var insurance = v.insurance || [];
-    var known = insurance.length > 0 || v.insured === false;
-    if (known) {
-      put("insured_pension", insurance.indexOf("residents_pension") >= 0);
-      put("insured_medical", insurance.indexOf("residents_medical") >= 0);
-    }
-    put("county", v.address_county);
+    (config.handoff || []).forEach(function (item) {
+      var target = item[0], source = item[1], how = String(item[2]);
+      var value = v[source];
+      if (how === "birth_from_id") put(target, birthFromId(value));
+      else if (how === "text") put(target, value === undefined || value === null ? undefined : String(value));
+      else if (how.indexOf("includes:") === 0) {
+        var parts = how.split(":");
+        var ticked = Array.isArray(value) ? value : [];
+        if (ticked.length > 0 || (parts[2] && v[parts[2]] === false)) put(target, ticked.indexOf(parts[1]) >= 0);
+      } else put(target, value);
+    });
     return answers;
   }
 
@@ -651,38 +658,49 @@
     return '<th scope="row">' + esc(byName[name] ? textOf(byName[name].label) : name) + "</th><td>" + esc(shown(name, values)) + "</td>";
   }
 
+  // The printed card: each side's boxes as the form lays them out (config.print, from the card
+  // calculator's layout): a choice as its boxes, a table of rows with room to write, other fields
+  // three to a line.
   function renderPrint() {
     if (!printBox) return;
     var v = readForm();
-    var html = ["<h1>" + esc(say("print_title")) + "</h1>", '<div class="pp-card-print-side"><h2>' + esc(say("page_front")) + "</h2><table>"];
-    [["code", "name", "sex"], ["id_number", "poverty_card_number", "phone"], ["address_city", "address_county", "address_town"],
-      ["address_village", "household_book_number", "registered_poor"]].forEach(function (row) {
-      html.push("<tr>" + row.map(function (n) { return cell(n, v); }).join("") + "</tr>");
+    var html = ["<h1>" + esc(say("print_title")) + "</h1>"];
+    var sides = [];
+    (config.print || []).forEach(function (section) {
+      var side = sides.length && sides[sides.length - 1].side === section[0] ? sides[sides.length - 1] : null;
+      if (!side) { side = { side: section[0], names: [] }; sides.push(side); }
+      side.names = side.names.concat(section[1]);
     });
-    ["education", "health", "skill_level", "poverty_causes", "employment_wish", "insurance"].forEach(function (n) {
-      if (byName[n]) html.push('<tr><th scope="row">' + esc(textOf(byName[n].label)) + '</th><td colspan="5">' + boxes(n, v) + "</td></tr>");
-    });
-    html.push("<tr>" + cell("poverty_cause_other", v) + cell("able_to_work", v) + cell("hard_to_place", v) + "</tr>");
-    html.push("<tr>" + cell("has_disability_certificate", v) + cell("disability_grade", v) + cell("insured", v) + "</tr>");
-    html.push("<tr>" + cell("training_wish", v) + cell("training_project", v) + '<th scope="row">' + esc(say("sec_category")) + "</th><td>" +
-      esc(lastResult && lastResult.category_label ? textOf(lastResult.category_label) : "") + "</td></tr>");
-    html.push('</table></div><div class="pp-card-print-side pp-card-print-back"><h2>' + esc(say("page_back")) + "</h2><table>");
-    html.push("<tr>" + ["helper_unit", "helper_person", "helper_contact", "helper_phone"].map(function (n) {
-      return "<th>" + esc(byName[n] ? textOf(byName[n].label) : n) + "</th>";
-    }).join("") + "</tr><tr>" + ["helper_unit", "helper_person", "helper_contact", "helper_phone"].map(function (n) {
-      return "<td>" + esc(shown(n, v)) + "</td>";
-    }).join("") + "</tr></table>");
-    var records = byName.help_records;
-    if (records) {
-      html.push("<h3>" + esc(textOf(records.label)) + "</h3><table><tr>" + records.rows.map(function (c) { return "<th>" + esc(textOf(c.label)) + "</th>"; }).join("") + "</tr>");
-      var rows = (v.help_records || []).slice();
-      while (rows.length < 6) rows.push({});
-      rows.forEach(function (row) {
-        html.push("<tr>" + records.rows.map(function (c) { return "<td>" + esc(row[c.name] || "") + "</td>"; }).join("") + "</tr>");
+    sides.forEach(function (side, index) {
+      html.push('<div class="pp-card-print-side' + (index > 0 ? " pp-card-print-back" : "") + '"><h2>' + esc(say(side.side === "front" ? "page_front" : "page_back")) + "</h2><table>");
+      var line = [];
+      function flush() { if (line.length) html.push("<tr>" + line.join("") + "</tr>"); line = []; }
+      side.names.forEach(function (name) {
+        var f = byName[name];
+        if (!f) return;
+        if (f.type === "rows") {
+          flush();
+          html.push('</table><h3>' + esc(textOf(f.label)) + "</h3><table><tr>" + f.rows.map(function (c) { return "<th>" + esc(textOf(c.label)) + "</th>"; }).join("") + "</tr>");
+          var rows = (v[name] || []).slice();
+          while (rows.length < 6) rows.push({});
+          rows.forEach(function (row) {
+            html.push("<tr>" + f.rows.map(function (c) { return "<td>" + esc(row[c.name] || "") + "</td>"; }).join("") + "</tr>");
+          });
+          html.push("</table><table>");
+        } else if (f.type === "multi" || (f.options && f.options.length > 3)) {
+          flush();
+          html.push('<tr><th scope="row">' + esc(textOf(f.label)) + '</th><td colspan="5">' + boxes(name, v) + "</td></tr>");
+        } else {
+          line.push(cell(name, v));
+          if (line.length === 3) flush();
+        }
       });
-      html.push("</table>");
-    }
-    html.push("<table><tr>" + cell("filled_by", v) + cell("filled_by_phone", v) + "</tr><tr>" + cell("signed", v) + cell("card_date", v) + "</tr></table></div>");
+      flush();
+      if (index === 0 && lastResult && lastResult.category_label) {
+        html.push('<tr><th scope="row">' + esc(say("sec_category")) + '</th><td colspan="5">' + esc(textOf(lastResult.category_label)) + "</td></tr>");
+      }
+      html.push("</table></div>");
+    });
     printBox.innerHTML = html.join("");
   }
 
