@@ -38,7 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This page has a new address: open the link below, and update your bookmark.",
     },
     # Beside a source that names no document number, address or publication (schema.Reference.findable).
-    "source_unnumbered": {"zh": "（未注明文号，待经办机构核实）", "en": " (no document number given: to be confirmed by the bureau)"},
+    "source_unnumbered": {"zh": "（未注明文号）", "en": " (no document number given)"},
     "for_staff": {"zh": "工作人员入口", "en": "For staff"},
     "for_staff_lead": {
         "zh": "县区、乡镇经办人员：文件全文、全部标准和数值、附件和表格，以及工作机制。",

@@ -162,11 +162,13 @@ class PageContext:
         status = entry.status if entry is not None and value is not None else "unset"
         shown = format_value(value, parameter.unit, self.lang)
         if not as_issued and entry is not None and value is not None and entry.since > doc.meta.effective:
-            shown += self.t("figure_since", date=self.date(entry.since))
+            since = self.t("figure_since", date=self.date(entry.since))  # beside the figure, free to wrap
+        else:
+            since = ""
         title = STATUS_LABELS[status][self.lang].replace('"', "'")
         href = self.link(parameters_path(doc)) + "#" + parameter_anchor(name)
         self.badges.setdefault(status, doc)
-        return f'[{shown}{self.badge(status)}]({href}){{ .pp-fig .pp-fig--{status} title="{title}" }}'
+        return f'[{shown}{self.badge(status)}]({href}){{ .pp-fig .pp-fig--{status} title="{title}" }}{since}'
 
     def badge(self, status: str) -> str:
         """A figure's status tag ("文件" / "document"), drawn small beside it. Read as text (copied,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,7 +57,18 @@ def copy_project_with_fixtures(target: Path) -> Path:
     for package in sorted((FIXTURES / "calculators").iterdir()):
         if package.is_dir():
             shutil.copytree(package, target / "calculators" / package.name, ignore=shutil.ignore_patterns("__pycache__"))
+    forget_other_projects_calculators()
     return target
+
+
+def forget_other_projects_calculators() -> None:
+    """Drop the calculator modules an earlier test imported from another copy of the project: a
+    package of the same name in this copy would otherwise be found in sys.modules, from there."""
+    own = str(ROOT / "calculators")
+    for name, module in list(sys.modules.items()):
+        where = str(getattr(module, "__file__", "") or "")
+        if name.startswith("calculators.") and where and not where.startswith(own):
+            del sys.modules[name]
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,7 @@ BUILT = {
         "stage_": STAGES,
         "group_": OUTCOMES + [f"{w}_{o}" for w in ("history", "not_yet") for o in OUTCOMES],
         "result_lead_": ["history", "not_yet"],
+        "question_": ["history", "not_yet"],  # a question asked only for documents not in force
         "amount_kind_": AMOUNT_KINDS,
         "": ["met", "unmet", "unknown"],  # say(kind[0]) over [["met", "✓"], …]
     },
