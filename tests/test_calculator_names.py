@@ -3,14 +3,13 @@ name would hide one of them, so `check` says which and where instead."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import calculators
-from conftest import FIXTURES, copy_project_with_fixtures
+from conftest import FIXTURES, copy_project_with_fixtures, forget_other_projects_calculators
 from policypress.cli import main
 
 LINYI_NAME = "startup-subsidy"  # a calculator of the real notice's package (calculators/linyi_hrss_2016_12/)
@@ -25,9 +24,7 @@ def project(tmp_path: Path) -> Iterator[Path]:
     root = copy_project_with_fixtures(tmp_path / "project")
     yield root
     calculators.__path__[:] = searched
-    for name, module in list(sys.modules.items()):
-        if str(getattr(module, "__file__", "") or "").startswith(str(root)):
-            del sys.modules[name]
+    forget_other_projects_calculators()
 
 
 def test_a_clashing_calculator_name_is_one_located_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from collections.abc import Iterator
 
 import pytest
 
 import calculators
-from conftest import copy_project_with_fixtures
+from conftest import copy_project_with_fixtures, forget_other_projects_calculators
 from policypress.content import load_site
 from policypress.i18n import t
 from policypress.pages import generate
@@ -28,9 +27,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     root = copy_project_with_fixtures(tmp_path_factory.mktemp("figures-over-time"))
     yield edition_of(load_site(root), DAY)
     calculators.__path__[:] = searched
-    for name, module in list(sys.modules.items()):
-        if str(getattr(module, "__file__", "") or "").startswith(str(root)):
-            del sys.modules[name]
+    forget_other_projects_calculators()
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,13 @@ navigation says whose tool is whose when two read alike."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import calculators
-from conftest import copy_project_with_fixtures
+from conftest import copy_project_with_fixtures, forget_other_projects_calculators
 from policypress.content import load_site
 from policypress.pages import generate, nav
 from policypress.standing import edition_of
@@ -52,9 +51,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (root / "calculators" / "fixture_jobs_2024" / "registration_card.py").write_text(CARD_MODULE, encoding="utf-8")
     yield root
     calculators.__path__[:] = searched
-    for name, module in list(sys.modules.items()):
-        if str(getattr(module, "__file__", "") or "").startswith(str(root)):
-            del sys.modules[name]
+    forget_other_projects_calculators()
 
 
 @pytest.fixture(scope="module")
